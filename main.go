@@ -1,0 +1,196 @@
+// Command huddle is a full-screen terminal workshop facilitator for health
+// and social care teams embedding the social care role in integrated teams.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/huddle-tools/huddle/model"
+	"github.com/huddle-tools/huddle/toolkit"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// exitUsage is the exit code for a command line that could not be understood.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// globals are the flags every subcommand takes.
+type globals struct {
+	db    string
+	deck  string
+	theme string
+}
+
+func (g *globals) register(fs *flag.FlagSet) {
+	fs.StringVar(&g.db, "db", os.Getenv("HUDDLE_DB"), "database file (default: HUDDLE_DB, else the user data directory)")
+	fs.StringVar(&g.deck, "deck", "", "use the deck in this directory instead of the built-in one")
+	fs.StringVar(&g.theme, "theme", "auto", "colour theme: auto, dark, light or projector")
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run dispatches a command line and returns the process exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	cmd := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "", "home":
+		return cmdHome(args, stdout, stderr)
+	case "present":
+		return cmdPresent(args, stdout, stderr)
+	case "deck":
+		return cmdDeck(args, stdout, stderr)
+	case "version":
+		return cmdVersion(args, stdout, stderr)
+	case "reflect", "review", "sessions", "export", "doctor":
+		return cmdLater(cmd, args, stdout, stderr)
+	case "help":
+		usage(stdout)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "huddle: unknown command %q\n\n", cmd)
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `huddle: a terminal workshop facilitator for integrated health and social care teams
+
+Usage:
+  huddle                      home screen: present a workshop, reflect alone, review sessions
+  huddle present [MODULE]     present the deck from a module (intro, m1, m2, m3, final, principles, briefing, background)
+        --team NAME --facilitator NAME
+  huddle reflect              solo reflection on Module 3 (coming with the exercise runners)
+  huddle review               browse past sessions (coming with the review screens)
+  huddle sessions [--json]    list sessions (coming with the review screens)
+  huddle export SESSION|latest --format md|csv|json [-o FILE]   (coming with the review screens)
+  huddle deck check [DIR]     validate a deck directory (default: the built-in deck)
+  huddle doctor               check the database file (coming with the store)
+  huddle version              print the version
+
+Global flags (before or after the command's arguments):
+  --db PATH      database file (also HUDDLE_DB)
+  --deck DIR     use a custom deck directory
+  --theme NAME   auto, dark, light or projector
+  NO_COLOR=1     turns colour off
+
+Run "huddle COMMAND --help" for a command's own flags.
+`)
+}
+
+// parse parses flags that may stand before or after positional arguments.
+// It returns the positionals, or an error already reported to stderr.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
+	fs.SetOutput(stderr)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// exitFor maps a parse error to an exit code: --help is not a failure.
+func exitFor(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
+func newFlags(name, synopsis string, g *globals) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	g.register(fs)
+	return fs
+}
+
+// loadDeck returns the built-in deck, or the one in dir when given.
+func loadDeck(dir string) (*model.Deck, error) {
+	if dir == "" {
+		return toolkit.Builtin()
+	}
+	return toolkit.LoadDir(dir)
+}
+
+func cmdVersion(args []string, stdout, stderr io.Writer) int {
+	var g globals
+	fs := newFlags("version", "huddle version", &g)
+	if _, err := parse(fs, args, stderr); err != nil {
+		return exitFor(err)
+	}
+	fmt.Fprintf(stdout, "huddle %s\n", version)
+	return exitOK
+}
+
+func cmdDeck(args []string, stdout, stderr io.Writer) int {
+	var g globals
+	fs := newFlags("deck", "huddle deck check [DIR]", &g)
+	pos, err := parse(fs, args, stderr)
+	if err != nil {
+		return exitFor(err)
+	}
+	if len(pos) == 0 || pos[0] != "check" || len(pos) > 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	dir := g.deck
+	if len(pos) == 2 {
+		dir = pos[1]
+	}
+	deck, err := loadDeck(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	name := dir
+	if name == "" {
+		name = "built-in deck"
+	}
+	slides, exercises := 0, 0
+	for _, m := range deck.Modules {
+		slides += len(m.Slides)
+	}
+	exercises = len(deck.Exercises())
+	fmt.Fprintf(stdout, "%s: ok, %d modules, %d slides, %d exercises\n", name, len(deck.Modules), slides, exercises)
+	return exitOK
+}
+
+func cmdLater(cmd string, args []string, stdout, stderr io.Writer) int {
+	var g globals
+	fs := newFlags(cmd, "huddle "+cmd, &g)
+	fs.Bool("json", false, "JSON output (sessions)")
+	fs.String("format", "", "export format: md, csv or json")
+	fs.String("o", "", "export to this file")
+	if _, err := parse(fs, args, stderr); err != nil {
+		return exitFor(err)
+	}
+	fmt.Fprintf(stderr, "huddle %s: not available yet in this version (%s); it arrives with session capture and review\n", cmd, version)
+	return exitError
+}
