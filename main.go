@@ -10,8 +10,12 @@ import (
 	"os"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/huddle-tools/huddle/model"
 	"github.com/huddle-tools/huddle/toolkit"
+	"github.com/huddle-tools/huddle/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -193,4 +197,90 @@ func cmdLater(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "huddle %s: not available yet in this version (%s); it arrives with session capture and review\n", cmd, version)
 	return exitError
+}
+
+func cmdHome(args []string, stdout, stderr io.Writer) int {
+	var g globals
+	fs := newFlags("huddle", "huddle [--db PATH] [--deck DIR] [--theme NAME]", &g)
+	pos, err := parse(fs, args, stderr)
+	if err != nil {
+		return exitFor(err)
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "huddle: unknown command %q\n", pos[0])
+		return exitUsage
+	}
+	return runUI(g, ui.Config{Start: ui.ScreenHome}, stderr)
+}
+
+func cmdPresent(args []string, stdout, stderr io.Writer) int {
+	var g globals
+	var team, facilitator string
+	fs := newFlags("present", "huddle present [MODULE] [--team NAME] [--facilitator NAME]", &g)
+	fs.StringVar(&team, "team", "", "the team taking part")
+	fs.StringVar(&facilitator, "facilitator", "", "who is facilitating")
+	pos, err := parse(fs, args, stderr)
+	if err != nil {
+		return exitFor(err)
+	}
+	if len(pos) > 1 {
+		fmt.Fprintln(stderr, "huddle present: give at most one module")
+		return exitUsage
+	}
+	cfg := ui.Config{Start: ui.ScreenPresent, Team: team, Facilitator: facilitator}
+	if len(pos) == 1 {
+		cfg.ModuleID = pos[0]
+	}
+	return runUI(g, cfg, stderr)
+}
+
+// runUI loads the deck, settles the theme without querying the terminal,
+// and runs the full-screen program.
+func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
+	if !validTheme(g.theme) {
+		fmt.Fprintf(stderr, "huddle: unknown theme %q (want %s)\n", g.theme, strings.Join(ui.ThemeNames, ", "))
+		return exitUsage
+	}
+	deck, err := loadDeck(g.deck)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	cfg.Deck = deck
+	if cfg.ModuleID != "" {
+		if cfg.Module = deck.ModuleByID(cfg.ModuleID); cfg.Module < 0 {
+			fmt.Fprintf(stderr, "huddle present: no module %q (the deck has %s)\n", cfg.ModuleID, moduleIDs(deck))
+			return exitUsage
+		}
+	}
+	name, dark := ui.ResolveTheme(g.theme, os.Getenv)
+	// Settled here, before the program runs, so that nothing asks the
+	// terminal for its background colour (a terminal that never answers
+	// would stall start-up).
+	lipgloss.SetHasDarkBackground(dark)
+	cfg.Profile = lipgloss.ColorProfile()
+	cfg.Theme = ui.NewTheme(name)
+	p := tea.NewProgram(ui.NewApp(cfg), tea.WithAltScreen(), tea.WithFPS(120))
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintf(stderr, "huddle: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+func validTheme(name string) bool {
+	for _, t := range ui.ThemeNames {
+		if t == name {
+			return true
+		}
+	}
+	return false
+}
+
+func moduleIDs(deck *model.Deck) string {
+	ids := make([]string, len(deck.Modules))
+	for i, m := range deck.Modules {
+		ids[i] = m.ID
+	}
+	return strings.Join(ids, ", ")
 }

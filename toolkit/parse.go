@@ -138,7 +138,7 @@ func parseSlide(c *errs, lines []string, firstLine int) (model.Slide, bool) {
 		}
 		i = end
 	}
-	s.Body = strings.TrimSpace(strings.Join(body, "\n"))
+	s.Body = joinSoftBreaks(strings.TrimSpace(strings.Join(body, "\n")))
 	s.Notes = strings.TrimSpace(strings.Join(notes, "\n"))
 	if s.Body == "" && s.Exercise == nil {
 		if s.Notes != "" {

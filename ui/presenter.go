@@ -1,0 +1,410 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/huddle-tools/huddle/model"
+)
+
+// Smallest window the presenter draws in; below it a "make the window
+// larger" screen is shown instead of a clipped slide.
+const (
+	minWidth  = 40
+	minHeight = 12
+	footerH   = 2
+)
+
+type overlay int
+
+const (
+	overlayNone overlay = iota
+	overlayHelp
+	overlayModules
+	overlayGoTo
+	overlaySearch
+)
+
+// slideRenderedMsg says a slide's rendering at a width is in the cache.
+type slideRenderedMsg struct{ slide, width int }
+
+// renderAheadDoneMsg says every slide is cached at width.
+type renderAheadDoneMsg struct{ width int }
+
+// BackHomeMsg asks the app to return to the home screen.
+type BackHomeMsg struct{}
+
+// PresenterOptions start a presenter.
+type PresenterOptions struct {
+	Module      int // module to open at
+	Team        string
+	Facilitator string
+	FromHome    bool // esc returns to the home screen
+}
+
+// Presenter shows the deck's slides full screen.
+type Presenter struct {
+	deck  *model.Deck
+	refs  []model.SlideRef
+	first []int    // flat index of each module's first slide
+	text  []string // search text per flat slide
+	cache *SlideCache
+	theme Theme
+	keys  PresenterKeys
+	ikeys InputKeys
+	opts  PresenterOptions
+
+	help     help.Model
+	vp       viewport.Model
+	bar      progress.Model
+	input    textinput.Model
+	menu     list.Model
+	cur      int
+	shown    int // slide whose rendering the viewport holds, -1 for none
+	width    int
+	height   int
+	overlay  overlay
+	notes    bool
+	notesTxt string // wrapped speaker notes of the current slide
+	query    string
+	matches  []int
+	status   string // a one-off message in the footer
+}
+
+// NewPresenter builds a presenter over deck; cache holds its renderings.
+func NewPresenter(deck *model.Deck, cache *SlideCache, theme Theme, opts PresenterOptions) *Presenter {
+	p := &Presenter{deck: deck, cache: cache, theme: theme, keys: DefaultPresenterKeys(), ikeys: DefaultInputKeys(), opts: opts, shown: -1}
+	p.refs = deck.Flat()
+	for i, r := range p.refs {
+		if r.Slide == 0 {
+			p.first = append(p.first, i)
+		}
+		p.text = append(p.text, searchText(&deck.Modules[r.Module], deck.Slide(r)))
+	}
+	if opts.Module > 0 && opts.Module < len(p.first) {
+		p.cur = p.first[opts.Module]
+	}
+	p.help = help.New()
+	p.help.Styles.ShortKey = theme.FooterKey
+	p.help.Styles.ShortDesc = theme.Footer
+	p.help.Styles.FullKey = theme.Accent
+	p.help.Styles.FullDesc = lipgloss.NewStyle()
+	p.bar = progress.New(progress.WithSolidFill(theme.ProgressOn), progress.WithoutPercentage())
+	p.bar.EmptyColor = theme.ProgressOf
+	p.bar.Full, p.bar.Empty = '━', '─'
+	p.input = textinput.New()
+	p.input.PromptStyle = theme.Input
+	p.menu = newModuleMenu(deck, theme)
+	return p
+}
+
+// SlideBodies lists the Markdown each slide of deck renders, by flat index.
+func SlideBodies(deck *model.Deck) []string {
+	var out []string
+	for _, r := range deck.Flat() {
+		out = append(out, slideMarkdown(deck.Slide(r)))
+	}
+	return out
+}
+
+// Current is the flat index of the slide on screen.
+func (p *Presenter) Current() int { return p.cur }
+
+// Init implements tea.Model.
+func (p *Presenter) Init() tea.Cmd { return nil }
+
+// wrapWidth is the width slides are rendered at.
+func (p *Presenter) wrapWidth() int { return p.width }
+
+func (p *Presenter) renderCmd(slide, width int) tea.Cmd {
+	c := p.cache
+	return func() tea.Msg {
+		c.Render(slide, width)
+		return slideRenderedMsg{slide, width}
+	}
+}
+
+func (p *Presenter) renderAheadCmd(from, width int) tea.Cmd {
+	c := p.cache
+	return func() tea.Msg {
+		if c.RenderAhead(from, width) {
+			return renderAheadDoneMsg{width}
+		}
+		return nil
+	}
+}
+
+// Update implements tea.Model.
+func (p *Presenter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return p, p.resize(msg.Width, msg.Height)
+	case slideRenderedMsg:
+		if msg.slide == p.cur && msg.width == p.wrapWidth() {
+			p.show()
+		}
+		return p, nil
+	case renderAheadDoneMsg:
+		return p, nil
+	case tea.KeyMsg:
+		return p, p.key(msg)
+	case tea.MouseMsg:
+		var cmd tea.Cmd
+		p.vp, cmd = p.vp.Update(msg)
+		return p, cmd
+	}
+	if p.overlay == overlayModules {
+		var cmd tea.Cmd
+		p.menu, cmd = p.menu.Update(msg)
+		return p, cmd
+	}
+	return p, nil
+}
+
+// resize lays the screen out again; slides re-flow at the new width.
+func (p *Presenter) resize(w, h int) tea.Cmd {
+	if w == p.width && h == p.height {
+		return nil
+	}
+	widthChanged := w != p.width
+	p.width, p.height = w, h
+	p.help.Width = w
+	p.bar.Width = max(w-lipgloss.Width(p.helpHint())-1, 1)
+	p.menu.SetSize(min(w-4, 90), max(h-footerH-2, 3))
+	p.layout()
+	if !widthChanged || w < minWidth || h < minHeight {
+		return nil
+	}
+	p.cache.Cancel()
+	p.shown = -1
+	return p.goTo(p.cur, true)
+}
+
+// layout sizes the viewport and the notes panel to the window.
+func (p *Presenter) layout() {
+	body := p.height - footerH
+	p.notesTxt = ""
+	if p.notes {
+		notes := p.currentNotes()
+		wrapped := lipgloss.NewStyle().Width(max(p.width-2, 1)).Render(notes)
+		lines := min(strings.Count(wrapped, "\n")+1, max(body/3, 3))
+		p.notesTxt = p.theme.NotesBox.Width(p.width).Render(clipLines(wrapped, lines))
+		body -= lipgloss.Height(p.notesTxt)
+	}
+	p.vp.Width, p.vp.Height = p.width, max(body, 1)
+}
+
+func (p *Presenter) currentNotes() string {
+	s := p.deck.Slide(p.refs[p.cur])
+	if s.Notes == "" {
+		return "Speaker notes: none for this slide."
+	}
+	return "Speaker notes: " + sanitizeDeckText(s.Notes)
+}
+
+// goTo moves to slide i. A cached slide shows at once; otherwise it is
+// rendered in a command and shown when it arrives. ahead also renders the
+// rest of the deck at this width in the background.
+func (p *Presenter) goTo(i int, ahead bool) tea.Cmd {
+	i = max(0, min(i, len(p.refs)-1))
+	moved := i != p.cur
+	p.cur = i
+	if moved || p.notes {
+		p.layout()
+	}
+	if p.width < minWidth || p.height < minHeight {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if _, ok := p.cache.Get(i, p.wrapWidth()); ok {
+		p.show()
+	} else {
+		cmds = append(cmds, p.renderCmd(i, p.wrapWidth()))
+	}
+	if ahead {
+		cmds = append(cmds, p.renderAheadCmd(i, p.wrapWidth()))
+	}
+	return tea.Batch(cmds...)
+}
+
+// show puts the current slide's cached rendering into the viewport.
+func (p *Presenter) show() {
+	out, ok := p.cache.Get(p.cur, p.wrapWidth())
+	if !ok {
+		return
+	}
+	p.vp.SetContent(out)
+	p.vp.GotoTop()
+	p.shown = p.cur
+}
+
+func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
+	switch p.overlay {
+	case overlayHelp:
+		p.overlay = overlayNone
+		if key.Matches(msg, p.keys.Quit) && msg.String() == "ctrl+c" {
+			return tea.Quit
+		}
+		return nil
+	case overlayModules:
+		return p.menuKey(msg)
+	case overlayGoTo, overlaySearch:
+		return p.inputKey(msg)
+	}
+	p.status = ""
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Next):
+		return p.goTo(p.cur+1, false)
+	case key.Matches(msg, k.Prev):
+		return p.goTo(p.cur-1, false)
+	case key.Matches(msg, k.Down):
+		p.vp.ScrollDown(1)
+	case key.Matches(msg, k.Up):
+		p.vp.ScrollUp(1)
+	case key.Matches(msg, k.First):
+		return p.goTo(0, false)
+	case key.Matches(msg, k.Last):
+		return p.goTo(len(p.refs)-1, false)
+	case key.Matches(msg, k.GoTo):
+		p.openInput(overlayGoTo, "go to slide (number, or module id such as m2): ", "")
+	case key.Matches(msg, k.Search):
+		p.openInput(overlaySearch, "search: ", p.query)
+	case key.Matches(msg, k.NextMatch):
+		return p.jumpMatch(+1)
+	case key.Matches(msg, k.PrevMatch):
+		return p.jumpMatch(-1)
+	case key.Matches(msg, k.Modules):
+		p.overlay = overlayModules
+		p.menu.Select(p.refs[p.cur].Module)
+	case key.Matches(msg, k.Notes):
+		p.notes = !p.notes
+		p.layout()
+	case key.Matches(msg, k.Help):
+		p.overlay = overlayHelp
+	case key.Matches(msg, k.Back):
+		if p.opts.FromHome {
+			return func() tea.Msg { return BackHomeMsg{} }
+		}
+	}
+	return nil
+}
+
+func (p *Presenter) openInput(o overlay, prompt, value string) {
+	p.overlay = o
+	p.input.Prompt = prompt
+	p.input.SetValue(value)
+	p.input.CursorEnd()
+	p.input.Width = max(p.width-len(prompt)-2, 1)
+	p.input.Focus()
+}
+
+func (p *Presenter) inputKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.ikeys.Cancel):
+		p.overlay = overlayNone
+		p.input.Blur()
+		return nil
+	case key.Matches(msg, p.ikeys.Accept):
+		o, value := p.overlay, strings.TrimSpace(p.input.Value())
+		p.overlay = overlayNone
+		p.input.Blur()
+		if o == overlayGoTo {
+			return p.goToSpec(value)
+		}
+		return p.search(value)
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+func (p *Presenter) menuKey(msg tea.KeyMsg) tea.Cmd {
+	if p.menu.FilterState() != list.Filtering {
+		switch {
+		case key.Matches(msg, p.ikeys.Accept):
+			p.overlay = overlayNone
+			return p.goTo(p.first[p.menu.Index()], false)
+		case key.Matches(msg, p.ikeys.Cancel), key.Matches(msg, p.keys.Modules):
+			p.overlay = overlayNone
+			return nil
+		case msg.String() == "ctrl+c":
+			return tea.Quit
+		}
+	}
+	var cmd tea.Cmd
+	p.menu, cmd = p.menu.Update(msg)
+	return cmd
+}
+
+// goToSpec jumps to "N" (slide number), "ID" (module) or "ID N".
+func (p *Presenter) goToSpec(spec string) tea.Cmd {
+	idx, err := resolveSlideSpec(spec, p.deck, p.first, len(p.refs))
+	if err != nil {
+		p.status = err.Error()
+		return nil
+	}
+	return p.goTo(idx, false)
+}
+
+// search finds every slide holding query and jumps to the first after the
+// current one; a repeated search moves on to the next match.
+func (p *Presenter) search(query string) tea.Cmd {
+	if query == "" {
+		p.query, p.matches = "", nil
+		return nil
+	}
+	if query != p.query {
+		p.query = query
+		p.matches = p.matches[:0]
+		q := strings.ToLower(query)
+		for i, t := range p.text {
+			if strings.Contains(t, q) {
+				p.matches = append(p.matches, i)
+			}
+		}
+	}
+	if len(p.matches) == 0 {
+		p.status = fmt.Sprintf("no slide mentions %q", query)
+		return nil
+	}
+	return p.jumpMatch(+1)
+}
+
+func (p *Presenter) jumpMatch(dir int) tea.Cmd {
+	if len(p.matches) == 0 {
+		p.status = "no search yet: press / to search"
+		return nil
+	}
+	next := nextMatch(p.matches, p.cur, dir)
+	return p.goTo(next, false)
+}
+
+// nextMatch is the match after (dir +1) or before (dir -1) cur, wrapping.
+func nextMatch(matches []int, cur, dir int) int {
+	if dir > 0 {
+		for _, m := range matches {
+			if m > cur {
+				return m
+			}
+		}
+		return matches[0]
+	}
+	for i := len(matches) - 1; i >= 0; i-- {
+		if matches[i] < cur {
+			return matches[i]
+		}
+	}
+	return matches[len(matches)-1]
+}

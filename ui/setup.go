@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/huddle-tools/huddle/model"
+)
+
+// StartPresentMsg asks the app to present the deck from a module.
+type StartPresentMsg struct {
+	Module      int
+	Team        string
+	Facilitator string
+}
+
+// setupStep is where the workshop set-up form is.
+type setupStep int
+
+const (
+	stepModule setupStep = iota
+	stepTeam
+	stepFacilitator
+)
+
+// Setup is the workshop set-up form: module, then team, then facilitator.
+type Setup struct {
+	theme  Theme
+	step   setupStep
+	menu   list.Model
+	team   textinput.Model
+	facil  textinput.Model
+	width  int
+	height int
+	keys   InputKeys
+}
+
+// NewSetup builds the set-up form over deck, preset with what is known.
+func NewSetup(deck *model.Deck, t Theme, team, facilitator string) *Setup {
+	s := &Setup{theme: t, menu: newModuleMenu(deck, t), keys: DefaultInputKeys()}
+	s.menu.Title = "Present a workshop: choose the module to start at"
+	s.team = newField(t, "Team: ", "e.g. North Locality Integrated Team", team)
+	s.facil = newField(t, "Facilitator: ", "your name or role", facilitator)
+	return s
+}
+
+func newField(t Theme, prompt, placeholder, value string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.PromptStyle = t.Input
+	in.Placeholder = placeholder
+	in.CharLimit = 80
+	in.SetValue(value)
+	return in
+}
+
+// Init implements tea.Model.
+func (s *Setup) Init() tea.Cmd { return nil }
+
+// Update implements tea.Model.
+func (s *Setup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		s.width, s.height = msg.Width, msg.Height
+		s.menu.SetSize(min(msg.Width-4, 90), max(msg.Height-4, 3))
+		s.team.Width = min(msg.Width-20, 60)
+		s.facil.Width = s.team.Width
+		return s, nil
+	case tea.KeyMsg:
+		if msg.String() == "ctrl+c" {
+			return s, tea.Quit
+		}
+		if s.step == stepModule && s.menu.FilterState() == list.Filtering {
+			break
+		}
+		switch {
+		case key.Matches(msg, s.keys.Cancel):
+			if s.step == stepModule {
+				return s, func() tea.Msg { return BackHomeMsg{} }
+			}
+			s.focus(s.step - 1)
+			return s, nil
+		case key.Matches(msg, s.keys.Accept):
+			if s.step == stepFacilitator {
+				start := StartPresentMsg{
+					Module:      s.menu.Index(),
+					Team:        strings.TrimSpace(s.team.Value()),
+					Facilitator: strings.TrimSpace(s.facil.Value()),
+				}
+				return s, func() tea.Msg { return start }
+			}
+			s.focus(s.step + 1)
+			return s, textinput.Blink
+		}
+	}
+	var cmd tea.Cmd
+	switch s.step {
+	case stepModule:
+		s.menu, cmd = s.menu.Update(msg)
+	case stepTeam:
+		s.team, cmd = s.team.Update(msg)
+	case stepFacilitator:
+		s.facil, cmd = s.facil.Update(msg)
+	}
+	return s, cmd
+}
+
+func (s *Setup) focus(step setupStep) {
+	s.step = step
+	s.team.Blur()
+	s.facil.Blur()
+	switch step {
+	case stepTeam:
+		s.team.Focus()
+	case stepFacilitator:
+		s.facil.Focus()
+	}
+}
+
+// View implements tea.Model.
+func (s *Setup) View() string {
+	if s.width == 0 {
+		return ""
+	}
+	if s.width < minWidth || s.height < minHeight {
+		return tooSmall(s.theme, s.width, s.height)
+	}
+	if s.step == stepModule {
+		return lipgloss.NewStyle().Padding(1, 2).Render(s.menu.View())
+	}
+	mod := s.menu.SelectedItem().(moduleItem)
+	var b strings.Builder
+	b.WriteString(s.theme.Title.Render("Present a workshop"))
+	b.WriteString("\nModule: " + s.theme.Accent.Render(mod.title) + "\n\n")
+	b.WriteString(s.team.View() + "\n")
+	if s.step == stepFacilitator {
+		b.WriteString(s.facil.View() + "\n")
+	}
+	b.WriteString("\n" + s.theme.Dim.Render("Team and facilitator are optional. "+PrivacyNotice) + "\n\n")
+	b.WriteString(s.theme.Footer.Render("enter next · esc back · ctrl+c quit"))
+	return lipgloss.NewStyle().Padding(1, 2).Width(min(s.width, 100)).Render(b.String())
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/glamour/ansi"
+	"github.com/charmbracelet/glamour/styles"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Theme names accepted by --theme.
+const (
+	ThemeAuto      = "auto"
+	ThemeDark      = "dark"
+	ThemeLight     = "light"
+	ThemeProjector = "projector"
+)
+
+// ThemeNames lists the accepted --theme values.
+var ThemeNames = []string{ThemeAuto, ThemeDark, ThemeLight, ThemeProjector}
+
+// ResolveTheme turns --theme into a concrete theme and whether the
+// background is dark. "auto" never queries the terminal (a terminal that
+// does not answer would stall start-up): it reads COLORFGBG when the
+// terminal sets it, and otherwise assumes a dark background.
+func ResolveTheme(name string, getenv func(string) string) (string, bool) {
+	switch name {
+	case ThemeDark, ThemeProjector:
+		return name, true
+	case ThemeLight:
+		return name, false
+	}
+	if v := getenv("COLORFGBG"); v != "" {
+		parts := strings.Split(v, ";")
+		switch parts[len(parts)-1] {
+		case "7", "15":
+			return ThemeLight, false
+		}
+	}
+	return ThemeDark, true
+}
+
+// Theme holds every style huddle draws with.
+type Theme struct {
+	Name    string
+	Dark    bool
+	Glamour ansi.StyleConfig
+
+	Footer     lipgloss.Style // the status line under a slide
+	FooterKey  lipgloss.Style // emphasised parts of the status line
+	Dim        lipgloss.Style // secondary text
+	Accent     lipgloss.Style // headings of screens, selected items
+	Warning    lipgloss.Style
+	Danger     lipgloss.Style
+	Box        lipgloss.Style // bordered panels and overlays
+	NotesBox   lipgloss.Style // the speaker notes panel
+	Notice     lipgloss.Style // the privacy notice
+	Greyed     lipgloss.Style // entries whose feature is not there yet
+	Selected   lipgloss.Style // the chosen entry of a menu
+	Title      lipgloss.Style // a screen's big title
+	Input      lipgloss.Style // prompt of the goto and search inputs
+	ProgressOn string         // progress bar colours
+	ProgressOf string
+}
+
+// palette is the handful of colours a theme is built from.
+type palette struct {
+	fg, dim, accent, accentBg, warn, danger, border, progressOff string
+}
+
+var palettes = map[string]palette{
+	ThemeDark:      {fg: "252", dim: "245", accent: "39", accentBg: "63", warn: "214", danger: "203", border: "63", progressOff: "238"},
+	ThemeLight:     {fg: "235", dim: "240", accent: "25", accentBg: "25", warn: "130", danger: "160", border: "25", progressOff: "252"},
+	ThemeProjector: {fg: "231", dim: "250", accent: "226", accentBg: "21", warn: "214", danger: "196", border: "231", progressOff: "240"},
+}
+
+// NewTheme builds the named theme (dark, light or projector).
+func NewTheme(name string) Theme {
+	p, ok := palettes[name]
+	if !ok {
+		name, p = ThemeDark, palettes[ThemeDark]
+	}
+	t := Theme{Name: name, Dark: name != ThemeLight}
+	c := func(s string) lipgloss.Color { return lipgloss.Color(s) }
+	t.Footer = lipgloss.NewStyle().Foreground(c(p.dim))
+	t.FooterKey = lipgloss.NewStyle().Foreground(c(p.fg)).Bold(true)
+	t.Dim = lipgloss.NewStyle().Foreground(c(p.dim))
+	t.Accent = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true)
+	t.Warning = lipgloss.NewStyle().Foreground(c(p.warn)).Bold(true)
+	t.Danger = lipgloss.NewStyle().Foreground(c(p.danger)).Bold(true)
+	t.Box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(c(p.border)).Padding(0, 1)
+	t.NotesBox = lipgloss.NewStyle().Border(lipgloss.NormalBorder(), true, false, false, false).BorderForeground(c(p.border)).Foreground(c(p.fg))
+	t.Notice = lipgloss.NewStyle().Border(lipgloss.ThickBorder()).BorderForeground(c(p.warn)).Padding(0, 1)
+	t.Greyed = lipgloss.NewStyle().Foreground(c(p.dim)).Faint(true)
+	t.Selected = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true)
+	t.Title = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true).MarginBottom(1)
+	t.Input = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true)
+	t.ProgressOn, t.ProgressOf = p.accent, p.progressOff
+	if name == ThemeProjector {
+		t.Box = t.Box.Border(lipgloss.ThickBorder())
+		t.Footer = t.Footer.Bold(true)
+	}
+	t.Glamour = glamourStyle(name, p)
+	return t
+}
+
+// glamourStyle copies a stock glamour style and gives it new values. The
+// stock configs' pointer fields point at shared package variables, so every
+// change assigns a fresh pointer instead of writing through the old one.
+func glamourStyle(name string, p palette) ansi.StyleConfig {
+	cfg := styles.DarkStyleConfig
+	if name == ThemeLight {
+		cfg = styles.LightStyleConfig
+	}
+	str := func(s string) *string { return &s }
+	yes := func() *bool { b := true; return &b }
+	margin := func(u uint) *uint { return &u }
+
+	cfg.Document.Color = str(p.fg)
+	cfg.Document.BlockPrefix = ""
+	cfg.Heading.Color = str(p.accent)
+	cfg.Heading.Bold = yes()
+	// Headings are marked by shape as well as colour, so that nothing
+	// depends on colour alone (NO_COLOR, monochrome projectors).
+	cfg.H1 = ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{
+		Prefix: "█ ", Color: str(p.accent), Bold: yes(), BlockSuffix: "\n",
+	}}
+	cfg.H2 = ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Prefix: "▌ ", Color: str(p.accent), Bold: yes()}}
+	cfg.H3 = ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Prefix: "▸ ", Bold: yes()}}
+	cfg.Strong = ansi.StylePrimitive{Bold: yes(), Color: str(p.fg)}
+	if name == ThemeProjector {
+		cfg.Document.Margin = margin(4)
+		cfg.H1.Upper = yes()
+		cfg.H1.Prefix = "██ "
+		cfg.H2.Prefix = "▌▌ "
+		cfg.Paragraph.Color = str(p.fg)
+		cfg.Item.Color = str(p.fg)
+		cfg.Code.Color = str(p.warn)
+	}
+	return cfg
+}
