@@ -16,8 +16,10 @@ const tabSpaces = "    "
 //     (ESC [ or U+009B) up to its final byte, OSC, DCS, SOS, PM and APC
 //     strings (ESC ] P X ^ _ or U+009D U+0090 U+0098 U+009E U+009F) up to
 //     BEL, ST, CAN, SUB or the end of the line, and two-byte and nF escapes;
-//   - other C0 controls, DEL and C1 controls (U+0080 to U+009F, also as
-//     raw 8-bit bytes) are dropped;
+//   - other C0 controls, DEL and C1 controls (U+0080 to U+009F) are
+//     dropped; a raw 8-bit byte 0x80 to 0x9f is invalid UTF-8 and becomes
+//     U+FFFD, and the sequence it would introduce on an 8-bit terminal
+//     (CSI 0x9b, OSC 0x9d, ...) is removed;
 //   - CR LF and a lone CR become LF (a lone CR would let text overwrite the
 //     start of its line), as do U+2028 and U+2029; LF is kept;
 //   - a tab becomes four spaces;
@@ -50,6 +52,9 @@ func Sanitize(s string) string {
 		case r == 0x1b:
 			next = skipEscape(s, next)
 		case r >= 0x80 && r <= 0x9f:
+			if size == 1 { // a raw 8-bit byte: invalid UTF-8
+				b.WriteRune(utf8.RuneError)
+			}
 			next = skipC1(s, next, r)
 		case r < 0x20 || r == 0x7f:
 			// other C0 controls and DEL: dropped
@@ -99,8 +104,8 @@ func isPlain(s string) bool {
 
 // decodeRaw decodes the rune at s[i]. An invalid byte decodes as
 // utf8.RuneError with size 1, except a raw byte 0x80 to 0x9f, which decodes
-// as the C1 control it stands for in 8-bit terminals so that an 8-bit CSI
-// is removed with its parameters.
+// (with size 1) as the C1 control it stands for on 8-bit terminals, so that
+// an 8-bit CSI is removed with its parameters. A valid C1 rune has size 2.
 func decodeRaw(s string, i int) (rune, int) {
 	r, size := utf8.DecodeRuneInString(s[i:])
 	if r == utf8.RuneError && size == 1 && s[i] >= 0x80 && s[i] <= 0x9f {

@@ -35,7 +35,7 @@ type openSetupMsg struct{}
 type homeDelegate struct{ t Theme }
 
 func (d homeDelegate) Height() int                         { return 2 }
-func (d homeDelegate) Spacing() int                        { return 1 }
+func (d homeDelegate) Spacing() int                        { return 0 }
 func (d homeDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
 	e := item.(homeEntry)
@@ -79,6 +79,7 @@ func NewHome(t Theme) *Home {
 	l.SetShowStatusBar(false)
 	l.SetFilteringEnabled(false)
 	l.SetShowPagination(false)
+	l.SetShowHelp(false)
 	l.DisableQuitKeybindings()
 	return &Home{
 		theme:  t,
@@ -96,7 +97,7 @@ func (h *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		h.width, h.height = msg.Width, msg.Height
-		h.list.SetSize(min(msg.Width-4, 100), max(msg.Height-14, 4))
+		h.list.SetSize(min(msg.Width-4, 100), max(msg.Height-13, 4))
 		return h, nil
 	case tea.KeyMsg:
 		switch {
@@ -138,7 +139,7 @@ func (h *Home) View() string {
 	b.WriteString(h.theme.Notice.Width(w).Render(h.theme.Warning.Render("Privacy") + "\n" + PrivacyNotice))
 	b.WriteString("\n")
 	if h.status != "" {
-		b.WriteString(h.theme.Warning.Render(h.status))
+		b.WriteString(h.theme.Warning.Width(w).Render(h.status))
 	} else {
 		b.WriteString(h.theme.Footer.Render("↑/↓ choose · enter open · q quit"))
 	}

@@ -101,8 +101,7 @@ func NewPresenter(deck *model.Deck, cache *SlideCache, theme Theme, opts Present
 	p.bar = progress.New(progress.WithSolidFill(theme.ProgressOn), progress.WithoutPercentage())
 	p.bar.EmptyColor = theme.ProgressOf
 	p.bar.Full, p.bar.Empty = '━', '─'
-	p.input = textinput.New()
-	p.input.PromptStyle = theme.Input
+	p.input = newInput(theme, "", "", "")
 	p.menu = newModuleMenu(deck, theme)
 	return p
 }

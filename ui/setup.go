@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -43,18 +44,21 @@ type Setup struct {
 // NewSetup builds the set-up form over deck, preset with what is known.
 func NewSetup(deck *model.Deck, t Theme, team, facilitator string) *Setup {
 	s := &Setup{theme: t, menu: newModuleMenu(deck, t), keys: DefaultInputKeys()}
-	s.menu.Title = "Present a workshop: choose the module to start at"
-	s.team = newField(t, "Team: ", "e.g. North Locality Integrated Team", team)
-	s.facil = newField(t, "Facilitator: ", "your name or role", facilitator)
+	s.menu.Title = "Choose the module to start at"
+	s.team = newInput(t, "Team: ", "e.g. North Locality Integrated Team", team)
+	s.facil = newInput(t, "Facilitator: ", "your name or role", facilitator)
 	return s
 }
 
-func newField(t Theme, prompt, placeholder, value string) textinput.Model {
+// newInput is a one-line text input with a steady cursor: a blinking one
+// would wake the program twice a second for nothing.
+func newInput(t Theme, prompt, placeholder, value string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
 	in.PromptStyle = t.Input
 	in.Placeholder = placeholder
-	in.CharLimit = 80
+	in.CharLimit = 200
+	in.Cursor.SetMode(cursor.CursorStatic)
 	in.SetValue(value)
 	return in
 }
@@ -95,7 +99,7 @@ func (s *Setup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return s, func() tea.Msg { return start }
 			}
 			s.focus(s.step + 1)
-			return s, textinput.Blink
+			return s, nil
 		}
 	}
 	var cmd tea.Cmd

@@ -6,7 +6,8 @@ import (
 	"sync/atomic"
 
 	"github.com/charmbracelet/glamour"
-	"github.com/charmbracelet/glamour/ansi"
+	glamouransi "github.com/charmbracelet/glamour/ansi"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
 
@@ -16,7 +17,7 @@ import (
 // update loop can read it while a render-ahead runs.
 type SlideCache struct {
 	bodies  []string // Markdown of each slide, by flat index
-	style   ansi.StyleConfig
+	style   glamouransi.StyleConfig
 	profile termenv.Profile
 
 	renderMu  sync.Mutex
@@ -31,7 +32,7 @@ type SlideCache struct {
 type cacheKey struct{ slide, width int }
 
 // NewSlideCache prepares a cache for the given slide bodies.
-func NewSlideCache(bodies []string, style ansi.StyleConfig, profile termenv.Profile) *SlideCache {
+func NewSlideCache(bodies []string, style glamouransi.StyleConfig, profile termenv.Profile) *SlideCache {
 	return &SlideCache{
 		bodies:    bodies,
 		style:     style,
@@ -77,7 +78,8 @@ func (c *SlideCache) renderLocked(slide, width int) string {
 		r, err = glamour.NewTermRenderer(
 			glamour.WithStyles(c.style),
 			glamour.WithColorProfile(c.profile),
-			glamour.WithWordWrap(width),
+			// Two cells of slack for list bullets, which glamour does not count.
+			glamour.WithWordWrap(max(width-2, 10)),
 		)
 		if err != nil {
 			return "could not prepare the slide renderer: " + err.Error()
@@ -88,7 +90,16 @@ func (c *SlideCache) renderLocked(slide, width int) string {
 	if err != nil {
 		return "could not render this slide: " + err.Error()
 	}
-	return strings.TrimRight(s, "\n ")
+	// Glamour can overrun the wrap width by a cell or two (list bullets,
+	// long words); a line wider than the window would wrap and push the
+	// footer off screen, so each line is cut to the width here, once.
+	lines := strings.Split(strings.TrimRight(s, "\n "), "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, "")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // RenderAhead renders every slide at width, nearest to from first, and

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/huddle-tools/huddle/model"
+	"github.com/huddle-tools/huddle/toolkit"
+)
+
+func init() {
+	// Goldens must not depend on the terminal running the tests, and no
+	// test may wait on a background-colour query.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+}
+
+// builtinDeck loads the built-in deck or fails the test.
+func builtinDeck(t testing.TB) *model.Deck {
+	t.Helper()
+	d, err := toolkit.Builtin()
+	if err != nil {
+		t.Fatalf("built-in deck: %v", err)
+	}
+	return d
+}
+
+// parseDeck builds a deck from module sources, or fails the test.
+func parseDeck(t testing.TB, sources ...string) *model.Deck {
+	t.Helper()
+	d := &model.Deck{}
+	for i, src := range sources {
+		m, errs := toolkit.ParseModule("test"+string(rune('a'+i))+".md", []byte(src))
+		if len(errs) > 0 {
+			t.Fatalf("test deck: %v", errs)
+		}
+		d.Modules = append(d.Modules, m)
+	}
+	return d
+}
+
+// testApp builds the app as main does, on the pinned ASCII profile.
+func testApp(deck *model.Deck, cfg Config) *App {
+	cfg.Deck = deck
+	cfg.Theme = NewTheme(ThemeDark)
+	cfg.Profile = termenv.Ascii
+	return NewApp(cfg)
+}
+
+// driver runs a model's commands synchronously, feeding their messages
+// back, so that a unit test sees the state a real program would reach.
+type driver struct {
+	t     testing.TB
+	m     tea.Model
+	quit  bool
+	sent  []tea.Msg // messages commands produced, in order
+	depth int
+}
+
+func (d *driver) send(msg tea.Msg) {
+	var cmd tea.Cmd
+	d.m, cmd = d.m.Update(msg)
+	d.run(cmd)
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > 50 {
+		d.t.Fatal("command loop")
+	}
+	msg := cmd()
+	switch msg := msg.(type) {
+	case nil:
+	case tea.QuitMsg:
+		d.quit = true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	default:
+		if isBlink(msg) {
+			return
+		}
+		d.sent = append(d.sent, msg)
+		d.send(msg)
+	}
+}
+
+// isBlink drops cursor blink ticks, which would otherwise loop forever.
+func isBlink(msg tea.Msg) bool {
+	name := fmt.Sprintf("%T", msg)
+	return name == "cursor.BlinkMsg" || name == "cursor.initialBlinkMsg" || name == "cursor.blinkCanceled"
+}
+
+// plain is a view without its escape sequences.
+func plain(s string) string { return ansi.Strip(s) }
+
+// key turns a key name as bubbles writes it ("right", "pgdown", "ctrl+c",
+// " ", "n") into the message a terminal would produce.
+func keyMsg(s string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
+		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"backspace": tea.KeyBackspace, "esc": tea.KeyEsc, "enter": tea.KeyEnter,
+		"ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace, "tab": tea.KeyTab,
+	}
+	if s == " " {
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	}
+	if k, ok := named[s]; ok {
+		return tea.KeyMsg{Type: k}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
