@@ -23,6 +23,9 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
+// defaultTimeout is how long Open waits for another process's lock.
+const defaultTimeout = time.Second
+
 // Options tune Open.
 type Options struct {
 	// ReadOnly opens the file for reading only: nothing is created,
@@ -73,7 +76,7 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	path = abs
 	if opts.Timeout <= 0 {
-		opts.Timeout = time.Second
+		opts.Timeout = defaultTimeout
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

@@ -12,10 +12,10 @@ import (
 )
 
 // fence is a Markdown code fence; Go raw strings cannot hold backticks, so
-// test sources write ''' and md turns it into a real fence.
+// test sources write ”' and md turns it into a real fence.
 const fence = "```"
 
-// md turns ''' into ``` so that test sources can be raw strings.
+// md turns ”' into ``` so that test sources can be raw strings.
 func md(s string) string { return strings.ReplaceAll(s, "'''", fence) }
 
 // src joins lines into a file with a trailing newline; line n of the file
@@ -231,7 +231,7 @@ func TestParseModuleSlides(t *testing.T) {
 
 func TestParseModuleHeader(t *testing.T) {
 	tests := []struct {
-		name, data        string
+		name, data       string
 		id, title, short string
 	}{
 		{"short defaults to title", "---\nid: a-1\ntitle: Alpha\n---\n# S\n", "a-1", "Alpha", "Alpha"},
