@@ -52,18 +52,18 @@ func ScanIdentifiers(text string) []Finding {
 	return kept
 }
 
-func finding(text, kind string, start, end int) Finding {
+func newFinding(text, kind string, start, end int) Finding {
 	return Finding{Kind: kind, Match: text[start:end], Start: start, End: end}
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
-func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+func isLetterByte(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
 // digitRunStarts calls fn at every offset where a run of digits begins.
 func digitRunStarts(text string, fn func(i int)) {
 	for i := 0; i < len(text); i++ {
-		if isDigit(text[i]) && (i == 0 || !isDigit(text[i-1])) {
+		if isDigitByte(text[i]) && (i == 0 || !isDigitByte(text[i-1])) {
 			fn(i)
 		}
 	}
@@ -83,7 +83,7 @@ func scanEmails(text string) []Finding {
 		if text[start] == '@' {
 			continue
 		}
-		out = append(out, finding(text, FindingEmail, start, m[1]))
+		out = append(out, newFinding(text, FindingEmail, start, m[1]))
 	}
 	return out
 }
@@ -94,7 +94,7 @@ func scanNHSNumbers(text string) []Finding {
 	var out []Finding
 	digitRunStarts(text, func(i int) {
 		if end, digits, ok := nhsAt(text, i); ok && ValidNHSNumber(digits) {
-			out = append(out, finding(text, FindingNHSNumber, i, end))
+			out = append(out, newFinding(text, FindingNHSNumber, i, end))
 		}
 	})
 	return out
@@ -104,22 +104,22 @@ func scanNHSNumbers(text string) []Finding {
 // with single spaces or hyphens, not followed by another digit.
 func nhsAt(text string, i int) (end int, digits string, ok bool) {
 	rest := text[i:]
-	if len(rest) >= 10 && allDigits(rest[:10]) && !digitAt(rest, 10) {
+	if len(rest) >= 10 && allDigitBytes(rest[:10]) && !digitAt(rest, 10) {
 		return i + 10, rest[:10], true
 	}
-	if len(rest) >= 12 && isSep(rest[3]) && isSep(rest[7]) &&
-		allDigits(rest[:3]) && allDigits(rest[4:7]) && allDigits(rest[8:12]) && !digitAt(rest, 12) {
+	if len(rest) >= 12 && isNumberSep(rest[3]) && isNumberSep(rest[7]) &&
+		allDigitBytes(rest[:3]) && allDigitBytes(rest[4:7]) && allDigitBytes(rest[8:12]) && !digitAt(rest, 12) {
 		return i + 12, rest[:3] + rest[4:7] + rest[8:12], true
 	}
 	return 0, "", false
 }
 
-// isSep reports the separators allowed inside a number: a space or a hyphen.
-func isSep(c byte) bool { return c == ' ' || c == '-' }
+// isNumberSep reports the separators allowed inside a number: a space or a hyphen.
+func isNumberSep(c byte) bool { return c == ' ' || c == '-' }
 
-func allDigits(s string) bool {
+func allDigitBytes(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !isDigitByte(s[i]) {
 			return false
 		}
 	}
@@ -127,7 +127,7 @@ func allDigits(s string) bool {
 }
 
 // digitAt reports whether s has a digit at offset i.
-func digitAt(s string, i int) bool { return i >= 0 && i < len(s) && isDigit(s[i]) }
+func digitAt(s string, i int) bool { return i >= 0 && i < len(s) && isDigitByte(s[i]) }
 
 // ValidNHSNumber reports whether digits, ten ASCII digits, pass the NHS
 // number's modulus 11 check: the first nine weighted 10 down to 2, the
@@ -140,7 +140,7 @@ func ValidNHSNumber(digits string) bool {
 	}
 	sum, same := 0, true
 	for i := 0; i < 10; i++ {
-		if !isDigit(digits[i]) {
+		if !isDigitByte(digits[i]) {
 			return false
 		}
 		if digits[i] != digits[0] {
@@ -166,11 +166,11 @@ func scanPhones(text string) []Finding {
 		if c != '0' && c != '+' && c != '(' {
 			continue
 		}
-		if i > 0 && (isDigit(text[i-1]) || text[i-1] == '+') {
+		if i > 0 && (isDigitByte(text[i-1]) || text[i-1] == '+') {
 			continue
 		}
 		if end, ok := phoneAt(text, i); ok {
-			out = append(out, finding(text, FindingPhone, i, end))
+			out = append(out, newFinding(text, FindingPhone, i, end))
 			i = end - 1
 		}
 	}
@@ -185,9 +185,9 @@ func phoneAt(text string, i int) (end int, ok bool) {
 	rest := text[i:]
 	switch {
 	case strings.HasPrefix(rest, "+44"):
-		j := skipSep(text, i+3)
+		j := skipNumberSep(text, i+3)
 		if strings.HasPrefix(text[j:], "(0)") {
-			j = skipSep(text, j+3)
+			j = skipNumberSep(text, j+3)
 		}
 		if j >= len(text) || !isPhoneLead(text[j]) {
 			return 0, false
@@ -212,8 +212,8 @@ func phoneAt(text string, i int) (end int, ok bool) {
 
 func isPhoneLead(c byte) bool { return c == '1' || c == '2' || c == '3' || c == '7' }
 
-func skipSep(text string, j int) int {
-	if j < len(text) && isSep(text[j]) {
+func skipNumberSep(text string, j int) int {
+	if j < len(text) && isNumberSep(text[j]) {
 		return j + 1
 	}
 	return j
@@ -227,19 +227,19 @@ func phoneEnd(text string, ends []int, mobile bool, short int) (int, bool) {
 		return 0, false
 	}
 	end := ends[n-1]
-	if end < len(text) && isDigit(text[end]) {
+	if end < len(text) && isDigitByte(text[end]) {
 		return 0, false
 	}
 	return end, true
 }
 
-// collectDigits reads up to max digits from text[j:], allowing one space
+// collectDigits reads up to limit digits from text[j:], allowing one space
 // or hyphen between two digits, or (when bracket is set, once) a closing
 // bracket with an optional space. It returns the offset after each digit.
-func collectDigits(text string, j, max int, bracket bool) []int {
+func collectDigits(text string, j, limit int, bracket bool) []int {
 	var ends []int
-	for j < len(text) && len(ends) < max {
-		if isDigit(text[j]) {
+	for j < len(text) && len(ends) < limit {
+		if isDigitByte(text[j]) {
 			j++
 			ends = append(ends, j)
 			continue
@@ -251,11 +251,11 @@ func collectDigits(text string, j, max int, bracket bool) []int {
 		switch {
 		case bracket && text[k] == ')':
 			bracket = false
-			k = skipSep(text, k+1)
-		case isSep(text[k]):
+			k = skipNumberSep(text, k+1)
+		case isNumberSep(text[k]):
 			k++
 		}
-		if k == j || k >= len(text) || !isDigit(text[k]) {
+		if k == j || k >= len(text) || !isDigitByte(text[k]) {
 			break
 		}
 		j = k
@@ -281,37 +281,37 @@ func scanDates(text string) []Finding {
 	var out []Finding
 	add := func(i, n int) {
 		if !digitAt(text, i+n) {
-			out = append(out, finding(text, FindingDateOfBirth, i, i+n))
+			out = append(out, newFinding(text, FindingDateOfBirth, i, i+n))
 		}
 	}
 	digitRunStarts(text, func(i int) {
-		if i > 0 && isLetter(text[i-1]) {
+		if i > 0 && isLetterByte(text[i-1]) {
 			return
 		}
-		w := window(text, i)
-		if n := numericDate(w); n > 0 && !(i > 1 && isDateSep(text[i-1]) && isDigit(text[i-2])) &&
+		w := dateWindowAt(text, i)
+		if n := numericDate(w); n > 0 && !(i > 1 && isDateSep(text[i-1]) && isDigitByte(text[i-2])) &&
 			!(i+n < len(text) && isDateSep(text[i+n]) && digitAt(text, i+n+1)) {
 			add(i, n)
 			return
 		}
 		if m := dayMonthRE.FindStringSubmatch(w); m != nil &&
-			validDate(atoi(m[1]), monthNumber(m[2]), atoi(m[3]), false) {
+			validDate(smallAtoi(m[1]), monthNumber(m[2]), smallAtoi(m[3]), false) {
 			add(i, len(m[0]))
 		}
 	})
 	for i := 0; i < len(text); i++ {
-		if !isLetter(text[i]) || (i > 0 && isLetter(text[i-1])) {
+		if !isLetterByte(text[i]) || (i > 0 && isLetterByte(text[i-1])) {
 			continue
 		}
-		if m := monthDayRE.FindStringSubmatch(window(text, i)); m != nil &&
-			validDate(atoi(m[2]), monthNumber(m[1]), atoi(m[3]), false) {
+		if m := monthDayRE.FindStringSubmatch(dateWindowAt(text, i)); m != nil &&
+			validDate(smallAtoi(m[2]), monthNumber(m[1]), smallAtoi(m[3]), false) {
 			add(i, len(m[0]))
 		}
 	}
 	return out
 }
 
-func window(text string, i int) string {
+func dateWindowAt(text string, i int) string {
 	return text[i:min(len(text), i+dateWindow)]
 }
 
@@ -330,7 +330,7 @@ func numericDate(w string) int {
 	a, b, c := m[1], m[3], m[5]
 	switch {
 	case len(a) == 4:
-		if len(c) <= 2 && validDate(atoi(c), atoi(b), atoi(a), false) {
+		if len(c) <= 2 && validDate(smallAtoi(c), smallAtoi(b), smallAtoi(a), false) {
 			return len(m[0])
 		}
 	case len(a) <= 2 && (len(c) == 2 || len(c) == 4):
@@ -338,14 +338,14 @@ func numericDate(w string) int {
 			return 0
 		}
 		short := len(c) == 2
-		if validDate(atoi(a), atoi(b), atoi(c), short) || validDate(atoi(b), atoi(a), atoi(c), short) {
+		if validDate(smallAtoi(a), smallAtoi(b), smallAtoi(c), short) || validDate(smallAtoi(b), smallAtoi(a), smallAtoi(c), short) {
 			return len(m[0])
 		}
 	}
 	return 0
 }
 
-func atoi(s string) int {
+func smallAtoi(s string) int {
 	n := 0
 	for i := 0; i < len(s) && i < 6; i++ {
 		n = n*10 + int(s[i]-'0')
@@ -397,7 +397,7 @@ func scanPostcodes(text string) []Finding {
 		case "st", "nd", "rd", "th": // "M1 3rd", "B2 1st": ordinals, not postcodes
 			continue
 		}
-		out = append(out, finding(text, FindingPostcode, m[0], m[1]))
+		out = append(out, newFinding(text, FindingPostcode, m[0], m[1]))
 	}
 	return out
 }

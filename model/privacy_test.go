@@ -7,7 +7,7 @@ import (
 )
 
 // kinds returns "kind=match" for every finding, for compact comparisons.
-func kinds(fs []Finding) []string {
+func findingKinds(fs []Finding) []string {
 	var out []string
 	for _, f := range fs {
 		out = append(out, f.Kind+"="+f.Match)
@@ -110,7 +110,7 @@ func TestScanIdentifiers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := kinds(ScanIdentifiers(tt.in))
+			got := findingKinds(ScanIdentifiers(tt.in))
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("ScanIdentifiers(%q) = %q, want %q", tt.in, got, tt.want)
 			}
@@ -142,17 +142,17 @@ func TestScanIdentifiersOrdinaryText(t *testing.T) {
 		"ISO 9001 and GDPR Article 9",
 	} {
 		if fs := ScanIdentifiers(s); len(fs) != 0 {
-			t.Errorf("ScanIdentifiers(%q) = %q, want none", s, kinds(fs))
+			t.Errorf("ScanIdentifiers(%q) = %q, want none", s, findingKinds(fs))
 		}
 	}
 }
 
 func TestNHSExample(t *testing.T) {
 	if fs := ScanIdentifiers("943 476 5919"); len(fs) != 1 || fs[0].Kind != FindingNHSNumber {
-		t.Errorf("943 476 5919: got %q, want an NHS number", kinds(fs))
+		t.Errorf("943 476 5919: got %q, want an NHS number", findingKinds(fs))
 	}
 	if fs := ScanIdentifiers("943 476 5918"); len(fs) != 0 {
-		t.Errorf("943 476 5918: got %q, want none", kinds(fs))
+		t.Errorf("943 476 5918: got %q, want none", findingKinds(fs))
 	}
 }
 

@@ -31,7 +31,7 @@ const tabSpaces = "    "
 // The result holds no byte below 0x20 other than LF, and Sanitize is
 // idempotent.
 func Sanitize(s string) string {
-	if isPlain(s) {
+	if isPlainText(s) {
 		return s
 	}
 	var b strings.Builder
@@ -90,9 +90,9 @@ func CSVCell(s string) string {
 	return s
 }
 
-// isPlain reports whether s is printable ASCII and newlines only, which
+// isPlainText reports whether s is printable ASCII and newlines only, which
 // Sanitize returns unchanged.
-func isPlain(s string) bool {
+func isPlainText(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if (c < 0x20 && c != '\n') || c >= 0x7f {

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func items(spec ...any) []SeesawItem {
+func seesawItems(spec ...any) []SeesawItem {
 	var out []SeesawItem
 	for i := 0; i+1 < len(spec); i += 2 {
 		out = append(out, SeesawItem{Side: spec[i].(Side), Weight: spec[i+1].(int)})
@@ -20,9 +20,9 @@ func TestBalance(t *testing.T) {
 		pos, chal int
 	}{
 		{"empty", nil, 0, 0},
-		{"one each", items(Positive, 2, Challenge, 3), 2, 3},
-		{"several", items(Positive, 1, Positive, 3, Challenge, 2, Positive, 2), 6, 2},
-		{"clamped", items(Positive, 0, Positive, 9, Challenge, -4), 4, 1},
+		{"one each", seesawItems(Positive, 2, Challenge, 3), 2, 3},
+		{"several", seesawItems(Positive, 1, Positive, 3, Challenge, 2, Positive, 2), 6, 2},
+		{"clamped", seesawItems(Positive, 0, Positive, 9, Challenge, -4), 4, 1},
 		{"unknown side left out", []SeesawItem{{Side: "sideways", Weight: 3}, {Side: Positive, Weight: 1}}, 1, 0},
 	}
 	for _, tt := range tests {

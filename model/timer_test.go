@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-var t0 = time.Date(2025, 1, 14, 9, 30, 0, 0, time.UTC)
+var timerT0 = time.Date(2025, 1, 14, 9, 30, 0, 0, time.UTC)
 
-func at(d time.Duration) time.Time { return t0.Add(d) }
+func timerAt(d time.Duration) time.Time { return timerT0.Add(d) }
 
 func TestTimerLifecycle(t *testing.T) {
 	tm := NewTimer(20*time.Minute, "M1-E3")
@@ -20,28 +20,28 @@ func TestTimerLifecycle(t *testing.T) {
 		phase Phase
 	}{
 		{"new", func() {}, 0, "20:00", PhaseIdle},
-		{"start", func() { tm.Start(at(0)) }, 0, "20:00", PhaseRunning},
+		{"start", func() { tm.Start(timerAt(0)) }, 0, "20:00", PhaseRunning},
 		{"first part second", func() {}, 400 * time.Millisecond, "20:00", PhaseRunning},
 		{"one second", func() {}, time.Second, "19:59", PhaseRunning},
-		{"pause", func() { tm.Pause(at(5 * time.Minute)) }, 5 * time.Minute, "15:00", PhasePaused},
+		{"pause", func() { tm.Pause(timerAt(5 * time.Minute)) }, 5 * time.Minute, "15:00", PhasePaused},
 		{"paused time stands", func() {}, time.Hour, "15:00", PhasePaused},
-		{"resume", func() { tm.Resume(at(time.Hour)) }, time.Hour, "15:00", PhaseRunning},
+		{"resume", func() { tm.Resume(timerAt(time.Hour)) }, time.Hour, "15:00", PhaseRunning},
 		{"running after resume", func() {}, time.Hour + 10*time.Minute, "5:00", PhaseRunning},
-		{"take 3 minutes", func() { tm.Add(-3*time.Minute, at(time.Hour+10*time.Minute)) }, time.Hour + 10*time.Minute, "2:00", PhaseWarning},
+		{"take 3 minutes", func() { tm.Add(-3*time.Minute, timerAt(time.Hour+10*time.Minute)) }, time.Hour + 10*time.Minute, "2:00", PhaseWarning},
 		{"final", func() {}, time.Hour + 11*time.Minute + 50*time.Second, "0:10", PhaseFinal},
 		{"just before end", func() {}, time.Hour + 12*time.Minute - time.Millisecond, "0:01", PhaseFinal},
 		{"end", func() {}, time.Hour + 12*time.Minute, "0:00", PhaseDone},
 		{"after end", func() {}, 2 * time.Hour, "0:00", PhaseDone},
-		{"add to finished", func() { tm.Add(time.Minute, at(2*time.Hour)) }, 2 * time.Hour, "1:00", PhaseWarning},
+		{"add to finished", func() { tm.Add(time.Minute, timerAt(2*time.Hour)) }, 2 * time.Hour, "1:00", PhaseWarning},
 		{"reset", func() { tm.Reset() }, 3 * time.Hour, "20:00", PhaseIdle},
-		{"start again", func() { tm.Start(at(3 * time.Hour)) }, 3*time.Hour + 30*time.Second, "19:30", PhaseRunning},
-		{"start while running is a no-op", func() { tm.Start(at(3*time.Hour + 30*time.Second)) }, 3*time.Hour + 30*time.Second, "19:30", PhaseRunning},
-		{"take everything", func() { tm.Add(-time.Hour, at(3*time.Hour+40*time.Second)) }, 3*time.Hour + 40*time.Second, "0:00", PhaseDone},
-		{"start finished restarts", func() { tm.Start(at(4 * time.Hour)) }, 4 * time.Hour, "20:00", PhaseRunning},
+		{"start again", func() { tm.Start(timerAt(3 * time.Hour)) }, 3*time.Hour + 30*time.Second, "19:30", PhaseRunning},
+		{"start while running is a no-op", func() { tm.Start(timerAt(3*time.Hour + 30*time.Second)) }, 3*time.Hour + 30*time.Second, "19:30", PhaseRunning},
+		{"take everything", func() { tm.Add(-time.Hour, timerAt(3*time.Hour+40*time.Second)) }, 3*time.Hour + 40*time.Second, "0:00", PhaseDone},
+		{"start finished restarts", func() { tm.Start(timerAt(4 * time.Hour)) }, 4 * time.Hour, "20:00", PhaseRunning},
 	}
 	for _, s := range steps {
 		s.do()
-		now := at(s.now)
+		now := timerAt(s.now)
 		if got := tm.Clock(now); got != s.left {
 			t.Errorf("%s: Clock = %s, want %s", s.name, got, s.left)
 		}
@@ -53,15 +53,15 @@ func TestTimerLifecycle(t *testing.T) {
 
 func TestTimerAddBeforeStart(t *testing.T) {
 	tm := NewTimer(10*time.Minute, "")
-	tm.Add(5*time.Minute, t0)
-	if tm.Duration != 15*time.Minute || tm.Left(t0) != 15*time.Minute {
-		t.Errorf("after adding 5m before start: Duration %v Left %v", tm.Duration, tm.Left(t0))
+	tm.Add(5*time.Minute, timerT0)
+	if tm.Duration != 15*time.Minute || tm.Left(timerT0) != 15*time.Minute {
+		t.Errorf("after adding 5m before start: Duration %v Left %v", tm.Duration, tm.Left(timerT0))
 	}
-	tm.Add(-time.Hour, t0)
-	if tm.Duration != 0 || tm.Phase(t0) != PhaseIdle {
-		t.Errorf("taking more than the length: Duration %v Phase %v", tm.Duration, tm.Phase(t0))
+	tm.Add(-time.Hour, timerT0)
+	if tm.Duration != 0 || tm.Phase(timerT0) != PhaseIdle {
+		t.Errorf("taking more than the length: Duration %v Phase %v", tm.Duration, tm.Phase(timerT0))
 	}
-	tm.Add(time.Minute, t0)
+	tm.Add(time.Minute, timerT0)
 	tm.Reset()
 	if tm.Duration != time.Minute {
 		t.Errorf("Reset after setting the length: Duration %v", tm.Duration)
@@ -70,17 +70,17 @@ func TestTimerAddBeforeStart(t *testing.T) {
 
 func TestTimerAddWhilePaused(t *testing.T) {
 	tm := NewTimer(10*time.Minute, "")
-	tm.Start(t0)
-	tm.Pause(at(4 * time.Minute))
-	tm.Add(2*time.Minute, at(5*time.Minute))
-	if got := tm.Clock(at(time.Hour)); got != "8:00" {
+	tm.Start(timerT0)
+	tm.Pause(timerAt(4 * time.Minute))
+	tm.Add(2*time.Minute, timerAt(5*time.Minute))
+	if got := tm.Clock(timerAt(time.Hour)); got != "8:00" {
 		t.Errorf("paused + 2m: %s, want 8:00", got)
 	}
-	tm.Add(-9*time.Minute, at(time.Hour))
-	if tm.Phase(at(time.Hour)) != PhaseDone || !tm.Finished(at(time.Hour)) {
-		t.Errorf("taking all from a paused timer: phase %v", tm.Phase(at(time.Hour)))
+	tm.Add(-9*time.Minute, timerAt(time.Hour))
+	if tm.Phase(timerAt(time.Hour)) != PhaseDone || !tm.Finished(timerAt(time.Hour)) {
+		t.Errorf("taking all from a paused timer: phase %v", tm.Phase(timerAt(time.Hour)))
 	}
-	tm.Resume(at(time.Hour)) // nothing left: stays done
+	tm.Resume(timerAt(time.Hour)) // nothing left: stays done
 	if tm.Running {
 		t.Error("Resume of a finished timer started it")
 	}
@@ -88,26 +88,26 @@ func TestTimerAddWhilePaused(t *testing.T) {
 
 func TestTimerZeroValue(t *testing.T) {
 	tm := Timer{Duration: 5 * time.Minute} // built without NewTimer
-	if got := tm.Clock(t0); got != "5:00" {
+	if got := tm.Clock(timerT0); got != "5:00" {
 		t.Errorf("zero-value timer shows %s", got)
 	}
-	tm.Resume(t0)
-	if got := tm.Clock(at(time.Minute)); got != "4:00" {
+	tm.Resume(timerT0)
+	if got := tm.Clock(timerAt(time.Minute)); got != "4:00" {
 		t.Errorf("after a minute: %s", got)
 	}
 	var untimed Timer
-	untimed.Start(t0)
-	if untimed.Phase(t0) != PhaseDone {
-		t.Errorf("zero-length timer: %v", untimed.Phase(t0))
+	untimed.Start(timerT0)
+	if untimed.Phase(timerT0) != PhaseDone {
+		t.Errorf("zero-length timer: %v", untimed.Phase(timerT0))
 	}
 }
 
 func TestTimerFraction(t *testing.T) {
 	tm := NewTimer(10*time.Minute, "")
-	if f := tm.Fraction(t0); f != 0 {
+	if f := tm.Fraction(timerT0); f != 0 {
 		t.Errorf("idle fraction %v", f)
 	}
-	tm.Start(t0)
+	tm.Start(timerT0)
 	tests := []struct {
 		now  time.Duration
 		want float64
@@ -115,26 +115,26 @@ func TestTimerFraction(t *testing.T) {
 		{0, 0}, {5 * time.Minute, 0.5}, {10 * time.Minute, 1}, {time.Hour, 1},
 	}
 	for _, tt := range tests {
-		if f := tm.Fraction(at(tt.now)); f != tt.want {
+		if f := tm.Fraction(timerAt(tt.now)); f != tt.want {
 			t.Errorf("Fraction at %v = %v, want %v", tt.now, f, tt.want)
 		}
 	}
-	tm.Add(10*time.Minute, at(5*time.Minute)) // 15 left of 20
-	if f := tm.Fraction(at(5 * time.Minute)); f != 0.25 {
+	tm.Add(10*time.Minute, timerAt(5*time.Minute)) // 15 left of 20
+	if f := tm.Fraction(timerAt(5 * time.Minute)); f != 0.25 {
 		t.Errorf("Fraction after adding = %v, want 0.25", f)
 	}
-	tm.Add(-time.Hour, at(5*time.Minute))
-	if f := tm.Fraction(at(5 * time.Minute)); f != 1 {
+	tm.Add(-time.Hour, timerAt(5*time.Minute))
+	if f := tm.Fraction(timerAt(5 * time.Minute)); f != 1 {
 		t.Errorf("Fraction after taking all = %v, want 1", f)
 	}
 }
 
 func TestTimerNextTick(t *testing.T) {
 	tm := NewTimer(time.Minute, "")
-	if d := tm.NextTick(t0); d != 0 {
+	if d := tm.NextTick(timerT0); d != 0 {
 		t.Errorf("idle NextTick %v", d)
 	}
-	tm.Start(t0)
+	tm.Start(timerT0)
 	tests := []struct{ now, want time.Duration }{
 		{0, time.Second},
 		{300 * time.Millisecond, 700 * time.Millisecond},
@@ -144,7 +144,7 @@ func TestTimerNextTick(t *testing.T) {
 		{time.Hour, 0},
 	}
 	for _, tt := range tests {
-		now := at(tt.now)
+		now := timerAt(tt.now)
 		d := tm.NextTick(now)
 		if d != tt.want {
 			t.Errorf("NextTick at %v = %v, want %v", tt.now, d, tt.want)
@@ -156,18 +156,18 @@ func TestTimerNextTick(t *testing.T) {
 			t.Errorf("at %v: display changes before NextTick", tt.now)
 		}
 	}
-	tm.Pause(at(10 * time.Second))
-	if d := tm.NextTick(at(10 * time.Second)); d != 0 {
+	tm.Pause(timerAt(10 * time.Second))
+	if d := tm.NextTick(timerAt(10 * time.Second)); d != 0 {
 		t.Errorf("paused NextTick %v", d)
 	}
 }
 
 func TestTimerBell(t *testing.T) {
 	tm := NewTimer(3*time.Minute, "")
-	tm.Start(t0)
+	tm.Start(timerT0)
 	rings := 0
-	prev := t0
-	for now := t0; now.Before(at(5 * time.Minute)); now = now.Add(time.Second) {
+	prev := timerT0
+	for now := timerT0; now.Before(timerAt(5 * time.Minute)); now = now.Add(time.Second) {
 		if tm.BellDue(prev, now) {
 			rings++
 			if l := tm.Left(now); l != 2*time.Minute && l != 0 {
@@ -180,30 +180,30 @@ func TestTimerBell(t *testing.T) {
 		t.Errorf("rang %d times, want 2", rings)
 	}
 	// A suspend that skips both thresholds rings once.
-	if !tm.BellDue(at(10*time.Second), at(4*time.Minute)) {
+	if !tm.BellDue(timerAt(10*time.Second), timerAt(4*time.Minute)) {
 		t.Error("no bell across a suspend")
 	}
-	if tm.BellDue(time.Time{}, at(4*time.Minute)) {
+	if tm.BellDue(time.Time{}, timerAt(4*time.Minute)) {
 		t.Error("bell with a zero prev")
 	}
 	tm.Muted = true
-	if tm.BellDue(at(59*time.Second), at(61*time.Second)) {
+	if tm.BellDue(timerAt(59*time.Second), timerAt(61*time.Second)) {
 		t.Error("muted timer rang")
 	}
 	tm.Muted = false
-	tm.Pause(at(30 * time.Second))
-	if tm.BellDue(at(59*time.Second), at(61*time.Second)) {
+	tm.Pause(timerAt(30 * time.Second))
+	if tm.BellDue(timerAt(59*time.Second), timerAt(61*time.Second)) {
 		t.Error("paused timer rang")
 	}
 }
 
 func TestTimerShortStartsInWarning(t *testing.T) {
 	tm := NewTimer(90*time.Second, "")
-	tm.Start(t0)
-	if tm.Phase(t0) != PhaseWarning {
-		t.Errorf("90s timer phase %v", tm.Phase(t0))
+	tm.Start(timerT0)
+	if tm.Phase(timerT0) != PhaseWarning {
+		t.Errorf("90s timer phase %v", tm.Phase(timerT0))
 	}
-	if tm.BellDue(t0, at(time.Second)) {
+	if tm.BellDue(timerT0, timerAt(time.Second)) {
 		t.Error("bell at the start of a short timer")
 	}
 }
@@ -211,7 +211,7 @@ func TestTimerShortStartsInWarning(t *testing.T) {
 func TestTimerRestoreAfterRestart(t *testing.T) {
 	tm := NewTimer(20*time.Minute, "M1-E3 small groups")
 	tm.Start(time.Now()) // a real clock reading, with a monotonic part
-	tm.Deadline = t0.Add(20 * time.Minute)
+	tm.Deadline = timerT0.Add(20 * time.Minute)
 	data, err := json.Marshal(tm)
 	if err != nil {
 		t.Fatal(err)
@@ -220,7 +220,7 @@ func TestTimerRestoreAfterRestart(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil {
 		t.Fatal(err)
 	}
-	now := t0.Add(7*time.Minute + 31*time.Second)
+	now := timerT0.Add(7*time.Minute + 31*time.Second)
 	if got := back.Clock(now); got != "12:29" {
 		t.Errorf("restored timer shows %s, want 12:29 (json %s)", got, data)
 	}

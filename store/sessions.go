@@ -39,7 +39,8 @@ func (s *Store) CreateSession(sess model.Session) (model.Session, error) {
 		if b.Get([]byte(sess.ID)) != nil {
 			return fmt.Errorf("huddle: a session with id %q exists already", sess.ID)
 		}
-		return s.putSession(tx, b, sess, nil)
+		sess, err = s.putSession(tx, b, sess, nil)
+		return err
 	})
 	return sess, err
 }
@@ -68,52 +69,55 @@ func (s *Store) UpdateSession(sess model.Session) error {
 			if err := s.removeSessionIndex(tx, sess.ID); err != nil {
 				return err
 			}
-			return s.putSession(tx, b, sess, nil)
+			_, err = s.putSession(tx, b, sess, nil)
+			return err
 		}
-		return s.putSession(tx, b, sess, &old)
+		_, err = s.putSession(tx, b, sess, &old)
+		return err
 	})
 }
 
 // putSession writes a session and its index keys. old is the record being
 // replaced, whose index keys are moved if need be, or nil if there are none.
-func (s *Store) putSession(tx *bolt.Tx, b *bolt.Bucket, sess model.Session, old *model.Session) error {
+// It returns the session as saved, with its team filled in.
+func (s *Store) putSession(tx *bolt.Tx, b *bolt.Bucket, sess model.Session, old *model.Session) (model.Session, error) {
 	if sess.TeamID == "" && sess.TeamName != "" {
 		team, err := s.ensureTeam(tx, sess.TeamName)
 		if err != nil {
-			return err
+			return sess, err
 		}
 		sess.TeamID, sess.TeamName = team.ID, team.Name
 	}
 	if sess.TeamID != "" {
 		if err := checkID("team", sess.TeamID); err != nil {
-			return err
+			return sess, err
 		}
 	}
 	byTime, err := s.bucket(tx, bucketSessionsByTime)
 	if err != nil {
-		return err
+		return sess, err
 	}
 	byTeam, err := s.bucket(tx, bucketSessionsByTeam)
 	if err != nil {
-		return err
+		return sess, err
 	}
 	if old != nil && (!old.Started.Equal(sess.Started) || old.TeamID != sess.TeamID) {
 		if err := byTime.Delete(sessionTimeKey(*old)); err != nil {
-			return err
+			return sess, err
 		}
 		if err := byTeam.Delete(sessionTeamKey(*old)); err != nil {
-			return err
+			return sess, err
 		}
 	}
 	if err := byTime.Put(sessionTimeKey(sess), nil); err != nil {
-		return err
+		return sess, err
 	}
 	if sess.TeamID != "" {
 		if err := byTeam.Put(sessionTeamKey(sess), nil); err != nil {
-			return err
+			return sess, err
 		}
 	}
-	return putRecord(b, []byte(sess.ID), sess)
+	return sess, putRecord(b, []byte(sess.ID), sess)
 }
 
 // removeSessionIndex deletes every index key of session id, found by

@@ -3,6 +3,7 @@ package toolkit
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -302,6 +303,16 @@ func TestParseModuleErrors(t *testing.T) {
 	}
 }
 
+// reversedFS lists its root in reverse name order, so that a loader
+// relying on the listing's order instead of sorting is caught.
+type reversedFS struct{ fstest.MapFS }
+
+func (r reversedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	es, err := r.MapFS.ReadDir(name)
+	slices.Reverse(es)
+	return es, err
+}
+
 func TestLoadFS(t *testing.T) {
 	mod := func(id, body string) *fstest.MapFile {
 		return &fstest.MapFile{Data: []byte(md("---\nid: " + id + "\ntitle: T " + id + "\n---\n" + body + "\n"))}
@@ -317,7 +328,7 @@ func TestLoadFS(t *testing.T) {
 			"x.markdown": {Data: []byte("broken")},
 			"sub/z.md":   {Data: []byte("broken, and in a subdirectory")},
 		}
-		deck, err := LoadFS(fsys, "deck")
+		deck, err := LoadFS(reversedFS{fsys}, "deck")
 		if err != nil {
 			t.Fatalf("LoadFS: %v", err)
 		}

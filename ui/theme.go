@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/glamour/styles"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/huddle-tools/huddle/ui/termbg"
 )
 
 // Theme names accepted by --theme.
@@ -30,12 +30,8 @@ func ResolveTheme(name string, getenv func(string) string) (string, bool) {
 	case ThemeLight:
 		return name, false
 	}
-	if v := getenv("COLORFGBG"); v != "" {
-		parts := strings.Split(v, ";")
-		switch parts[len(parts)-1] {
-		case "7", "15":
-			return ThemeLight, false
-		}
+	if !termbg.Dark(getenv) {
+		return ThemeLight, false
 	}
 	return ThemeDark, true
 }

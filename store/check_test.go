@@ -1,0 +1,107 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/huddle-tools/huddle/model"
+)
+
+func TestCheckCountsEveryRecord(t *testing.T) {
+	s, path := openTemp(t)
+	sess := mustSession(t, s, model.Session{Title: "checked", TeamName: "North"})
+	for i := 0; i < 3; i++ {
+		mustEntry(t, s, model.Entry{SessionID: sess.ID, Text: "line"})
+	}
+	s.PutAction(model.Action{SessionID: sess.ID, Text: "act"})
+	s.SaveDraft(model.DraftKey(sess.ID, "x"), "draft")
+	s.Close()
+	before := fileHash(t, path)
+	r, err := Check(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"meta": 1, "teams": 1, "sessions": 1, "entries": 3, "actions": 1, "drafts": 1, "timers": 0, "deletions": 0}
+	for name, n := range want {
+		if r.Records[name] != n {
+			t.Errorf("%s: %d records, want %d", name, r.Records[name], n)
+		}
+	}
+	if !r.OK() || r.Schema != SchemaVersion || r.Indexed[bucketSessionsByTime] != 1 || r.Indexed[bucketSessionsByTeam] != 1 {
+		t.Errorf("report:\n%s", r)
+	}
+	if !strings.Contains(r.String(), "every record verified") {
+		t.Errorf("report text:\n%s", r)
+	}
+	if fileHash(t, path) != before {
+		t.Fatal("Check modified the file")
+	}
+}
+
+func TestCheckWhileOpenIsLocked(t *testing.T) {
+	_, path := openTemp(t)
+	if _, err := Check(path); !errors.Is(err, ErrLocked) {
+		t.Fatalf("Check of an open database: %v, want ErrLocked", err)
+	}
+}
+
+// damagePage overwrites the element count of the page holding text, so
+// that walking it reads far past the page.
+func damagePage(t *testing.T, path, text string) {
+	t.Helper()
+	off := findAll(t, path, text)[0]
+	page := off / 4096 * 4096
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var hdr [2]byte
+	binary.LittleEndian.PutUint16(hdr[:], 0xffff)
+	if _, err := f.WriteAt(hdr[:], page+10); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStructureCheckInChild(t *testing.T) {
+	saved := childArgs
+	childArgs = []string{"-test.run=^TestHelperProcess$", "-test.count=1"}
+	t.Cleanup(func() { childArgs = saved })
+	t.Setenv(helperEnv, "structure")
+	exe := os.Args[0]
+
+	path := filepath.Join(t.TempDir(), "huddle.db")
+	writeSampleStore(t, path, 300)
+	ok, out, err := StructureCheckInChild(exe, path, 30*time.Second)
+	if !ok || err != nil || !strings.Contains(out, "sound") {
+		t.Fatalf("sound file: ok=%v err=%v output:\n%s", ok, err, out)
+	}
+
+	damagePage(t, path, "sample text")
+	before := fileHash(t, path)
+	ok, out, err = StructureCheckInChild(exe, path, 30*time.Second)
+	if ok || err != nil || out == "" {
+		t.Fatalf("damaged page: ok=%v err=%v output:\n%s", ok, err, out)
+	}
+	// The record walk in this process survives the same damage.
+	if r, err := Check(path); err == nil && r.OK() {
+		t.Errorf("Check found nothing wrong with a damaged page:\n%s", r)
+	}
+	if fileHash(t, path) != before {
+		t.Fatal("the checks modified the file")
+	}
+
+	garbage := filepath.Join(t.TempDir(), "garbage.db")
+	os.WriteFile(garbage, []byte(strings.Repeat("not a database ", 1000)), 0o600)
+	if ok, out, err := StructureCheckInChild(exe, garbage, 30*time.Second); ok || err == nil {
+		t.Fatalf("garbage: ok=%v err=%v output:\n%s", ok, err, out)
+	}
+	if ok, _, err := StructureCheckInChild(exe, path, time.Nanosecond); ok || err == nil || !strings.Contains(err.Error(), "did not finish") {
+		t.Fatalf("timeout: ok=%v err=%v", ok, err)
+	}
+}
