@@ -78,7 +78,9 @@ func (s *tmuxSession) tmux(args ...string) string {
 }
 
 // keys types keys as tmux names them ("Right", "Enter", "q", "text").
-func (s *tmuxSession) keys(keys ...string) { s.tmux(append([]string{"send-keys", "-t", "main"}, keys...)...) }
+func (s *tmuxSession) keys(keys ...string) {
+	s.tmux(append([]string{"send-keys", "-t", "main"}, keys...)...)
+}
 
 func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", "main") }
 
