@@ -27,11 +27,14 @@ type Report struct {
 	Damaged  []RecordDamagedError
 	Problems []string // index keys pointing nowhere, orphans, unknown buckets
 	Omitted  int      // damaged records and problems beyond maxListed
+	Stopped  string   // why the walk stopped early (a damaged page), if it did
 	Backups  []string // daily backups beside the file, oldest first
 }
 
-// OK reports whether Check found nothing wrong.
-func (r Report) OK() bool { return len(r.Damaged) == 0 && len(r.Problems) == 0 && r.Omitted == 0 }
+// OK reports whether Check walked the whole file and found nothing wrong.
+func (r Report) OK() bool {
+	return len(r.Damaged) == 0 && len(r.Problems) == 0 && r.Omitted == 0 && r.Stopped == ""
+}
 
 // String renders the report for `huddle doctor`.
 func (r Report) String() string {
@@ -53,6 +56,9 @@ func (r Report) String() string {
 	}
 	if r.Omitted > 0 {
 		fmt.Fprintf(&b, "... and %d more\n", r.Omitted)
+	}
+	if r.Stopped != "" {
+		fmt.Fprintf(&b, "the check stopped early: %s\n", r.Stopped)
 	}
 	if n := len(r.Backups); n > 0 {
 		fmt.Fprintf(&b, "backups: %d, newest %s\n", n, filepath.Base(r.Backups[n-1]))
@@ -94,6 +100,10 @@ func Check(path string) (Report, error) {
 	err = protect(r.Path, func() error {
 		return db.View(func(tx *bolt.Tx) error { return r.walk(tx) })
 	})
+	var damaged *DamagedError
+	if errors.As(err, &damaged) {
+		r.Stopped = damaged.Reason
+	}
 	return r, err
 }
 

@@ -233,8 +233,12 @@ func writeSampleStore(t *testing.T, path string, n int) {
 	}
 	defer s.Close()
 	sess := mustSession(t, s, model.Session{Title: "sample", TeamName: "North"})
-	for i := 0; i < n; i++ {
-		mustEntry(t, s, model.Entry{SessionID: sess.ID, Text: strings.Repeat("sample text ", 10)})
+	es := make([]model.Entry, n)
+	for i := range es {
+		es[i] = model.Entry{SessionID: sess.ID, Text: strings.Repeat("sample text ", 10)}
+	}
+	if _, err := s.PutEntries(es); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -131,6 +131,20 @@ func StructureCheckInChild(exe, path string, timeout time.Duration) (ok bool, ou
 	case exit.ExitCode() == structureCannotRun:
 		return false, output, fmt.Errorf("huddle: could not check the structure of %s: %s", path, output)
 	default:
-		return false, fmt.Sprintf("the structure check crashed (%s), which means the file is damaged:\n%s", exit, output), nil
+		return false, fmt.Sprintf("the structure check crashed (%s), which means the file is damaged:\n%s",
+			exit, firstLines(output, crashLines)), nil
 	}
+}
+
+// crashLines is how much of a crashed child's output is kept: the fault
+// and the top of its stack.
+const crashLines = 12
+
+// firstLines returns the first n lines of s.
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = append(lines[:n], "...")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -13,10 +13,14 @@ const (
 )
 
 // ParseModule reads one module file. name is used in error messages.
-// It never panics: every problem is reported as a LineError.
+// It never panics: every problem is reported as a LineError. All text of
+// the module is sanitised (model.Sanitize).
 func ParseModule(name string, data []byte) (model.Module, Errors) {
 	c := &errs{file: name}
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	// A deck may come from anywhere (--deck DIR): escape sequences and
+	// control characters are neutralised once, here, so that no title,
+	// body, note or exercise text can reach the terminal raw.
+	text := model.Sanitize(string(data))
 	lines := strings.Split(text, "\n")
 	mod := model.Module{Source: name}
 
@@ -27,13 +31,14 @@ func ParseModule(name string, data []byte) (model.Module, Errors) {
 
 	// Split into slides on "---" lines outside fenced code.
 	var fence string
+	fenceLine := 0
 	slideStart := start
 	for i := start; i <= len(lines); i++ {
 		if i < len(lines) {
 			line := lines[i]
 			if f := fenceMarker(line); f != "" {
 				if fence == "" {
-					fence = f
+					fence, fenceLine = f, i+1
 				} else if isClosing(line, fence) {
 					fence = ""
 				}
@@ -43,7 +48,7 @@ func ParseModule(name string, data []byte) (model.Module, Errors) {
 				continue
 			}
 		} else if fence != "" {
-			c.add(len(lines), "code block opened with %s is never closed", fence)
+			c.add(fenceLine, "code block opened here with %s is never closed", fence)
 		}
 		if s, ok := parseSlide(c, lines[slideStart:i], slideStart+1); ok {
 			mod.Slides = append(mod.Slides, s)

@@ -28,7 +28,9 @@ func joinSoftBreaks(md string) string {
 		}
 		t := strings.TrimSpace(line)
 		if joinable && t != "" && !startsBlock(t) && !hardBreak(out[len(out)-1]) {
-			out[len(out)-1] = strings.TrimRight(out[len(out)-1], " ") + " " + t
+			// The joined line keeps its own ending: two trailing spaces
+			// are a hard break that must survive the join.
+			out[len(out)-1] = strings.TrimRight(out[len(out)-1], " ") + " " + strings.TrimLeft(line, " \t")
 			continue
 		}
 		out = append(out, line)

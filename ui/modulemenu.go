@@ -32,7 +32,7 @@ func newModuleMenu(deck *model.Deck, t Theme) list.Model {
 		if len(ids) > 0 {
 			desc += " · exercises " + strings.Join(ids, ", ")
 		}
-		items[i] = moduleItem{title: sanitizeDeckText(m.Title), desc: sanitizeDeckText(desc), id: m.ID}
+		items[i] = moduleItem{title: m.Title, desc: desc, id: m.ID}
 	}
 	d := list.NewDefaultDelegate()
 	d.Styles.SelectedTitle = d.Styles.SelectedTitle.Foreground(t.Selected.GetForeground()).BorderForeground(t.Selected.GetForeground()).Bold(true)

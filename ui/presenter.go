@@ -207,7 +207,7 @@ func (p *Presenter) currentNotes() string {
 	if s.Notes == "" {
 		return "Speaker notes: none for this slide."
 	}
-	return "Speaker notes: " + sanitizeDeckText(s.Notes)
+	return "Speaker notes: " + s.Notes
 }
 
 // goTo moves to slide i. A cached slide shows at once; otherwise it is

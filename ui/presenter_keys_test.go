@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/huddle-tools/huddle/model"
 )
 
 var testModuleA = `---
@@ -42,7 +43,12 @@ var longBody = strings.Repeat("- a line of a long slide\n", 60)
 // with its first slide rendered.
 func newTestPresenter(t *testing.T, opts PresenterOptions) (*driver, *Presenter) {
 	t.Helper()
-	deck := parseDeck(t, testModuleA, testModuleB)
+	return presenterOn(t, parseDeck(t, testModuleA, testModuleB), opts)
+}
+
+// presenterOn is a presenter over deck at 80x24, first slide rendered.
+func presenterOn(t *testing.T, deck *model.Deck, opts PresenterOptions) (*driver, *Presenter) {
+	t.Helper()
 	app := testApp(deck, Config{Start: ScreenPresent})
 	p := NewPresenter(deck, app.cache, app.cfg.Theme, opts)
 	d := &driver{t: t, m: p}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/huddle-tools/huddle/model"
 )
 
 // View implements tea.Model. It only lays out what Update prepared: it
@@ -82,7 +84,7 @@ func (p *Presenter) statusLine() string {
 	}
 	left := fmt.Sprintf(" %s · %d/%d", mod.Short, ref.Slide+1, len(mod.Slides))
 	if p.opts.Team != "" {
-		left += " · " + sanitizeDeckText(p.opts.Team)
+		left += " · " + model.SanitizeLine(p.opts.Team)
 	}
 	if p.status != "" {
 		left = " " + p.status

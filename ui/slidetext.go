@@ -28,7 +28,7 @@ var kindNames = map[string]string{
 // on an exercise slide, a short card naming the exercise, its length and
 // what it captures.
 func slideMarkdown(s *model.Slide) string {
-	body := sanitizeDeckText(s.Body)
+	body := s.Body
 	if s.Exercise == nil {
 		return body
 	}
@@ -44,7 +44,7 @@ func exerciseCard(ex *model.Exercise) string {
 	if ex.Seesaw != "" {
 		kind += " + see-saw"
 	}
-	fmt.Fprintf(&b, "> **Exercise %s** · %s", sanitizeDeckText(ex.ID), kind)
+	fmt.Fprintf(&b, "> **Exercise %s** · %s", ex.ID, kind)
 	if ex.Duration > 0 {
 		fmt.Fprintf(&b, " · %s", formatMinutes(ex.Duration))
 	}
@@ -53,7 +53,7 @@ func exerciseCard(ex *model.Exercise) string {
 	}
 	var captures []string
 	for _, f := range ex.Fields {
-		captures = append(captures, sanitizeDeckText(f.Label))
+		captures = append(captures, f.Label)
 	}
 	if len(captures) > 0 && len(captures) <= 8 {
 		b.WriteString("  \n> Captures: " + strings.Join(captures, "; "))
