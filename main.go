@@ -47,10 +47,7 @@ func main() {
 
 // run dispatches a command line and returns the process exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	cmd := ""
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
-	}
+	cmd, args := splitCommand(args)
 	switch cmd {
 	case "", "home":
 		return cmdHome(args, stdout, stderr)
@@ -69,6 +66,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "huddle: unknown command %q\n\n", cmd)
 	usage(stderr)
 	return exitUsage
+}
+
+// valueFlags are the flags that take a value as the next argument, so
+// that "--deck DIR deck check" finds "deck" as the command, not "DIR".
+var valueFlags = map[string]bool{"db": true, "deck": true, "theme": true, "team": true, "facilitator": true, "format": true, "o": true}
+
+// splitCommand finds the command among the arguments, wherever global
+// flags put it, and returns it with the other arguments in order.
+func splitCommand(args []string) (string, []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			rest := append(append([]string{}, args[:i]...), args[i+1:]...)
+			return a, rest
+		}
+		name := strings.TrimLeft(a, "-")
+		if !strings.Contains(name, "=") && valueFlags[name] {
+			i++ // skip the flag's value
+		}
+	}
+	return "", args
 }
 
 func usage(w io.Writer) {
@@ -202,6 +223,7 @@ func cmdLater(cmd string, args []string, stdout, stderr io.Writer) int {
 func cmdHome(args []string, stdout, stderr io.Writer) int {
 	var g globals
 	fs := newFlags("huddle", "huddle [--db PATH] [--deck DIR] [--theme NAME]", &g)
+	fs.Usage = func() { usage(fs.Output()) }
 	pos, err := parse(fs, args, stderr)
 	if err != nil {
 		return exitFor(err)

@@ -50,6 +50,9 @@ func ParseModule(name string, data []byte) (model.Module, Errors) {
 		} else if fence != "" {
 			c.add(fenceLine, "code block opened here with %s is never closed", fence)
 		}
+		if i == len(lines) && blank(lines[slideStart:i]) && len(mod.Slides) > 0 {
+			break // a --- after the last slide closes it; it does not open an empty one
+		}
 		if s, ok := parseSlide(c, lines[slideStart:i], slideStart+1); ok {
 			mod.Slides = append(mod.Slides, s)
 		}
@@ -70,7 +73,7 @@ func parseHeader(c *errs, lines []string, mod *model.Module) int {
 		first++
 	}
 	if first >= len(lines) || strings.TrimSpace(lines[first]) != "---" {
-		c.add(first+1, "a module file starts with a header: a line ---, then id: and title:, then ---")
+		c.add(min(first+1, len(lines)), "a module file starts with a header: a line ---, then id: and title:, then ---")
 		return -1
 	}
 	for i := first + 1; i < len(lines); i++ {
@@ -121,11 +124,21 @@ func parseSlide(c *errs, lines []string, firstLine int) (model.Slide, bool) {
 		line := lines[i]
 		marker := fenceMarker(line)
 		info := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "`~"))
-		if marker == "" || (info != fenceExercise && info != fenceNotes) {
+		if marker == "" {
 			body = append(body, line)
 			continue
 		}
 		end := closingFence(lines, i+1, marker)
+		if info != fenceExercise && info != fenceNotes {
+			// An ordinary code block is kept whole, even if it shows a
+			// notes or exercise block as an example.
+			if end < 0 {
+				end = len(lines) - 1
+			}
+			body = append(body, lines[i:end+1]...)
+			i = end
+			continue
+		}
 		if end < 0 {
 			c.add(firstLine+i, "%s block is never closed", info)
 			return s, false
@@ -213,12 +226,35 @@ func slideTitle(body string) string {
 		if fence != "" {
 			continue
 		}
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "#") {
-			return strings.TrimSpace(strings.TrimLeft(t, "#"))
+		if title, ok := atxHeading(line); ok {
+			return title
 		}
 	}
 	return ""
+}
+
+// atxHeading returns the text of a "# Title" line: one to six #, then a
+// space or the end of the line ("#tag" is not a heading).
+func atxHeading(line string) (string, bool) {
+	t := strings.TrimSpace(line)
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || (n < len(t) && t[n] != ' ' && t[n] != '\t') {
+		return "", false
+	}
+	return strings.TrimSpace(strings.TrimRight(t[n:], "#")), true
+}
+
+// blank reports whether every line is empty or white space.
+func blank(lines []string) bool {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func validID(s string) bool {

@@ -367,7 +367,7 @@ func TestLoadFS(t *testing.T) {
 		{
 			"duplicate exercise id",
 			fstest.MapFS{"a.md": mod("a", exercise("X-1")), "b.md": mod("b", "# Intro\n---\n"+exercise("X-1"))},
-			[]string{"deck/b.md:9: exercise id X-1 is also used at deck/a.md"},
+			[]string{"deck/b.md:9: exercise id X-1 is also used at deck/a.md:7"},
 		},
 		{
 			"errors from several files in file order",
@@ -436,5 +436,22 @@ func TestBuiltinDeck(t *testing.T) {
 	}
 	if len(model.Kinds) == 0 {
 		t.Fatal("model.Kinds is empty")
+	}
+}
+
+// TestCodeBlockShowingANotesBlock: a notes or exercise block shown as an
+// example inside a longer code fence stays in the body, as code.
+func TestCodeBlockShowingANotesBlock(t *testing.T) {
+	src := "---\nid: x\ntitle: X\n---\n# Example\n````markdown\n```notes\nhidden?\n```\n```exercise\nkind: nosuch\n```\n````\n"
+	m, errs := ParseModule("x.md", []byte(src))
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	s := m.Slides[0]
+	if s.Notes != "" || s.Exercise != nil {
+		t.Errorf("blocks inside a code sample were taken out: notes %q exercise %+v", s.Notes, s.Exercise)
+	}
+	if !strings.Contains(s.Body, "hidden?") || !strings.Contains(s.Body, "kind: nosuch") {
+		t.Errorf("the code sample lost its lines:\n%s", s.Body)
 	}
 }

@@ -34,19 +34,23 @@ func joinSoftBreaks(md string) string {
 			continue
 		}
 		out = append(out, line)
-		joinable = t != "" && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "|") && !strings.HasPrefix(t, ">")
+		joinable = t != "" && (!startsBlock(t) || listItem(t))
 	}
 	return strings.Join(out, "\n")
 }
 
 // startsBlock reports whether a trimmed line begins a Markdown block of
-// its own (a list item, heading, quote, table row, rule or HTML).
+// its own (a list item, heading, quote, table row, rule, setext underline
+// or HTML), so that it is never joined onto the line before.
 func startsBlock(t string) bool {
+	if strings.Contains(t, "|") {
+		return true // a table row, with or without a leading pipe
+	}
 	switch t[0] {
-	case '#', '>', '|', '<':
+	case '#', '>', '<':
 		return true
-	case '-', '*', '+':
-		return len(t) == 1 || t[1] == ' ' || strings.Trim(t, string(t[0])) == ""
+	case '-', '*', '+', '_', '=':
+		return len(t) == 1 || t[1] == ' ' || strings.Trim(t, string(t[0])+" ") == ""
 	}
 	i := 0
 	for i < len(t) && unicode.IsDigit(rune(t[i])) {
@@ -58,4 +62,18 @@ func startsBlock(t string) bool {
 // hardBreak reports whether a line ends in a Markdown hard line break.
 func hardBreak(line string) bool {
 	return strings.HasSuffix(line, "  ") || strings.HasSuffix(line, "\\")
+}
+
+// listItem reports whether a trimmed line opens a list item, whose
+// continuation lines are joined onto it.
+func listItem(t string) bool {
+	switch t[0] {
+	case '-', '*', '+':
+		return len(t) > 1 && t[1] == ' ' && strings.Trim(t, string(t[0])+" ") != ""
+	}
+	i := 0
+	for i < len(t) && unicode.IsDigit(rune(t[i])) {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
 }

@@ -1,6 +1,7 @@
 package toolkit
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -107,7 +108,7 @@ func ValidateDeck(d *model.Deck) Errors {
 			if s.Exercise == nil || s.Exercise.ID == "" {
 				continue
 			}
-			where := m.Source
+			where := fmt.Sprintf("%s:%d", m.Source, s.Exercise.Line)
 			if prev, ok := exs[s.Exercise.ID]; ok {
 				out = append(out, LineError{File: m.Source, Line: s.Exercise.Line, Msg: "exercise id " + s.Exercise.ID + " is also used at " + prev})
 			}
