@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 
-	"github.com/huddle-tools/huddle/toolkit"
+	"github.com/carehuddle/huddle/toolkit"
 )
 
 // ptyRun is huddle running under a pseudo-terminal that, like a terminal
@@ -62,17 +63,18 @@ func startPty(tb testing.TB, bin string, cols, rows int, args ...string) *ptyRun
 }
 
 // waitAll waits until the output since the last reset holds every marker
-// (escape sequences removed), and returns when it happened.
+// (escape sequences removed, in any case: the projector theme upper-cases
+// headings), and returns when it happened.
 func (r *ptyRun) waitAll(tb testing.TB, timeout time.Duration, markers ...string) time.Time {
 	tb.Helper()
 	deadline := time.After(timeout)
 	for {
 		r.mu.Lock()
-		text := ansi.Strip(r.buf.String())
+		text := strings.ToLower(ansi.Strip(r.buf.String()))
 		r.mu.Unlock()
 		found := true
 		for _, m := range markers {
-			if !strings.Contains(text, m) {
+			if !strings.Contains(text, strings.ToLower(m)) {
 				found = false
 				break
 			}
@@ -166,6 +168,13 @@ func BenchmarkKeypressToNextSlide(b *testing.B) {
 					cur = 1
 					b.StartTimer()
 				}
+				// A person's keypress falls anywhere within Bubble Tea's
+				// frame interval; sending each key the instant the last
+				// frame arrives would lock the benchmark to the frame
+				// ticker and always measure a whole frame's wait.
+				b.StopTimer()
+				time.Sleep(time.Duration(rand.Int64N(int64(10 * time.Millisecond))))
+				b.StartTimer()
 				r.reset()
 				start := time.Now()
 				_, _ = r.tty.Write([]byte("n"))

@@ -1,4 +1,4 @@
-module github.com/huddle-tools/huddle
+module github.com/carehuddle/huddle
 
 go 1.26.8
 

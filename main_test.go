@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/huddle-tools/huddle/toolkit"
+	"github.com/carehuddle/huddle/toolkit"
 )
 
 // These tests call run in-process. None of them may reach the full-screen

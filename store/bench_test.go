@@ -12,7 +12,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // The budgets of SPEC section 11: one durable entry under 5 ms at p99;
@@ -86,6 +86,7 @@ func generateLarge(path string) (*Store, []string, error) {
 	for n := 0; n < largeSessions; n += largeSessionsPerTx {
 		err := s.db.Update(func(tx *bolt.Tx) error {
 			sessions, entries, actions := tx.Bucket([]byte(bucketSessions)), tx.Bucket([]byte(bucketEntries)), tx.Bucket([]byte(bucketActions))
+			entries.FillPercent = entriesFillPercent // as PutEntry does
 			for i := n; i < n+largeSessionsPerTx; i++ {
 				started := first.Add(time.Duration(i) * 7 * time.Hour)
 				team := teams[i%len(teams)]
@@ -225,6 +226,27 @@ func BenchmarkOpenLargeStore(b *testing.B) {
 			b.Fatal(err)
 		}
 		s.Close()
+	})
+	var err error
+	if large.s, err = Open(path, Options{}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkCheckLargeStore times `huddle doctor`'s record walk over the
+// large store. It is slow: run it alone with -benchtime 1x.
+func BenchmarkCheckLargeStore(b *testing.B) {
+	if b.N > 3 {
+		b.Skip("run with -bench CheckLargeStore -benchtime 1x")
+	}
+	s, _ := largeStore(b)
+	path := s.Path()
+	s.Close()
+	timed(b, func(int) {
+		r, err := Check(path)
+		if err != nil || !r.OK() {
+			b.Fatalf("%v\n%s", err, r)
+		}
 	})
 	var err error
 	if large.s, err = Open(path, Options{}); err != nil {

@@ -11,7 +11,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // maxListed bounds the damaged records and problems a Report lists.
@@ -77,8 +77,15 @@ func (r Report) String() string {
 // that it decodes) and the consistency of the indexes, opening the file
 // read-only. It reports and never repairs. The error is non-nil when the
 // check could not be done (locked, damaged file, newer schema); the report
-// then holds what is known.
+// then holds what is known. An empty path means DefaultPath().
 func Check(path string) (Report, error) {
+	if path == "" {
+		def, err := DefaultPath()
+		if err != nil {
+			return Report{}, err
+		}
+		path = def
+	}
 	r := Report{Path: path, Records: map[string]int{}, Indexed: map[string]int{}}
 	if abs, err := filepath.Abs(path); err == nil {
 		r.Path = abs

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 func TestCheckCountsEveryRecord(t *testing.T) {

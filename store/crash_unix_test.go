@@ -8,7 +8,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // TestKillAfterSaveKeepsEntryAndDraft: a child saves a session, a draft and

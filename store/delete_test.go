@@ -9,7 +9,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 func TestDeleteSessionRemovesEverythingAndLogsTitleOnly(t *testing.T) {

@@ -5,8 +5,14 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
+
+// entriesFillPercent is how full bbolt fills the entries bucket's pages
+// when they split. Entries arrive in key order (a session's lines in time
+// order, the newest session last), so pages are filled nearly full instead
+// of bbolt's default half, which halves the size of a large file.
+const entriesFillPercent = 0.9
 
 // PutEntry inserts or updates one captured entry, in its own write
 // transaction, synced to disk before it returns.
@@ -65,6 +71,7 @@ func (s *Store) putEntry(tx *bolt.Tx, e model.Entry) (model.Entry, error) {
 	if err != nil {
 		return e, err
 	}
+	b.FillPercent = entriesFillPercent
 	now := s.now()
 	if e.ID == "" {
 		if e.Created.IsZero() {

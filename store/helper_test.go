@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // Tests that need a second process re-run this test binary with

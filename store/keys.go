@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // Top-level buckets. Record buckets hold checksummed records (record.go);

@@ -10,7 +10,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // withMigrations replaces the migrations for one test.

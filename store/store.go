@@ -93,7 +93,7 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	case exists && !info.Mode().IsRegular():
 		return nil, &DamagedError{Path: path, Reason: "it is not a regular file"}
-	case !exists && opts.ReadOnly:
+	case opts.ReadOnly && (!exists || info.Size() == 0):
 		return nil, fmt.Errorf("huddle: there is no database at %s yet: %w", path, os.ErrNotExist)
 	}
 	version := 0

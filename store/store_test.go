@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 func TestTeamRoundTrip(t *testing.T) {
@@ -180,6 +180,56 @@ func TestEntryRoundTripAndOrder(t *testing.T) {
 	if _, err := s.PutEntry(model.Entry{SessionID: "no-such-session", Text: "x"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("entry of a missing session: %v, want ErrNotFound", err)
 	}
+}
+
+func TestPutEntriesIsAllOrNothing(t *testing.T) {
+	s, _ := openTemp(t)
+	sess := mustSession(t, s, model.Session{Title: "x"})
+	a := mustEntry(t, s, model.Entry{SessionID: sess.ID, Group: "Group 1", Text: "a"})
+	b := mustEntry(t, s, model.Entry{SessionID: sess.ID, Group: "Group 1", Text: "b"})
+	a.MergedInto, b.Text = b.ID, "a and b"
+	bad := model.Entry{SessionID: sess.ID, Text: "c", Tag: "sideways"}
+	if _, err := s.PutEntries([]model.Entry{a, b, bad}); err == nil {
+		t.Fatal("PutEntries accepted an unknown tag")
+	}
+	if got, _ := s.GetEntry(sess.ID, a.ID); got.MergedInto != "" {
+		t.Fatal("a failed PutEntries left a change behind")
+	}
+	saved, err := s.PutEntries([]model.Entry{a, b})
+	if err != nil || len(saved) != 2 {
+		t.Fatal(err)
+	}
+	if got, _ := s.GetEntry(sess.ID, a.ID); got.MergedInto != b.ID {
+		t.Fatalf("merge not saved: %+v", got)
+	}
+}
+
+func TestReadOnlyStore(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huddle.db")
+	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("read-only open of a missing file: %v", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("a read-only open created the file")
+	}
+	writeSampleStore(t, path, 2)
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if list, err := s.ListSessions(); err != nil || len(list) != 1 {
+		t.Fatalf("ListSessions: %v, %v", list, err)
+	}
+	if _, err := s.CreateSession(model.Session{Kind: model.SessionWorkshop}); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("write on a read-only store: %v", err)
+	}
+	// Two read-only opens may share the file.
+	t2, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t2.Close()
 }
 
 func TestEntriesPrefixScanStaysInSession(t *testing.T) {

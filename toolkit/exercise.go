@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // keyRule says how often a key of an exercise block may appear and for

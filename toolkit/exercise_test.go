@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // exerciseFence is the line of the opening fence in exerciseModule: the

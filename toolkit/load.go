@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 //go:embed deck/*.md

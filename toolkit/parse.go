@@ -3,7 +3,7 @@ package toolkit
 import (
 	"strings"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // Fence info strings with a meaning of their own inside a slide.

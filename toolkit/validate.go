@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // validateExercise checks what each kind needs once all keys are read.

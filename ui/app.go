@@ -6,7 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // Screen names what App starts on.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // catalog is SPEC section 5: every exercise id and its kind.

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // resolveSlideSpec turns what was typed at "go to" into a flat slide

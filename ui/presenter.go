@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -13,7 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // Smallest window the presenter draws in; below it a "make the window
@@ -134,8 +135,16 @@ func (p *Presenter) renderCmd(slide, width int) tea.Cmd {
 
 func (p *Presenter) renderAheadCmd(from, width int) tea.Cmd {
 	c := p.cache
+	c.Cancel() // a render-ahead for an earlier position is no longer wanted
 	return func() tea.Msg {
-		if c.RenderAhead(from, width) {
+		rendered, done := c.RenderAround(from, width)
+		if rendered >= aheadRadius {
+			// A burst of renders leaves megabytes of garbage behind
+			// (glamour allocates ~800 KB a slide): hand it back to the
+			// system rather than keep it resident while presenting.
+			debug.FreeOSMemory()
+		}
+		if done {
 			return renderAheadDoneMsg{width}
 		}
 		return nil
@@ -212,7 +221,8 @@ func (p *Presenter) currentNotes() string {
 
 // goTo moves to slide i. A cached slide shows at once; otherwise it is
 // rendered in a command and shown when it arrives. ahead also renders the
-// rest of the deck at this width in the background.
+// slides around it in the background, so the next keypress finds its
+// slide ready.
 func (p *Presenter) goTo(i int, ahead bool) tea.Cmd {
 	i = max(0, min(i, len(p.refs)-1))
 	moved := i != p.cur
@@ -265,17 +275,17 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Next):
-		return p.goTo(p.cur+1, false)
+		return p.goTo(p.cur+1, true)
 	case key.Matches(msg, k.Prev):
-		return p.goTo(p.cur-1, false)
+		return p.goTo(p.cur-1, true)
 	case key.Matches(msg, k.Down):
 		p.vp.ScrollDown(1)
 	case key.Matches(msg, k.Up):
 		p.vp.ScrollUp(1)
 	case key.Matches(msg, k.First):
-		return p.goTo(0, false)
+		return p.goTo(0, true)
 	case key.Matches(msg, k.Last):
-		return p.goTo(len(p.refs)-1, false)
+		return p.goTo(len(p.refs)-1, true)
 	case key.Matches(msg, k.GoTo):
 		p.openInput(overlayGoTo, "go to slide (number, or module id such as m2): ", "")
 	case key.Matches(msg, k.Search):
@@ -334,7 +344,7 @@ func (p *Presenter) menuKey(msg tea.KeyMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, p.ikeys.Accept):
 			p.overlay = overlayNone
-			return p.goTo(p.first[p.menu.Index()], false)
+			return p.goTo(p.first[p.menu.Index()], true)
 		case key.Matches(msg, p.ikeys.Cancel), key.Matches(msg, p.keys.Modules):
 			p.overlay = overlayNone
 			return nil
@@ -354,7 +364,7 @@ func (p *Presenter) goToSpec(spec string) tea.Cmd {
 		p.status = err.Error()
 		return nil
 	}
-	return p.goTo(idx, false)
+	return p.goTo(idx, true)
 }
 
 // search finds every slide holding query and jumps to the first after the
@@ -387,7 +397,7 @@ func (p *Presenter) jumpMatch(dir int) tea.Cmd {
 		return nil
 	}
 	next := nextMatch(p.matches, p.cur, dir)
-	return p.goTo(next, false)
+	return p.goTo(next, true)
 }
 
 // nextMatch is the match after (dir +1) or before (dir -1) cur, wrapping.

@@ -102,26 +102,53 @@ func (c *SlideCache) renderLocked(slide, width int) string {
 	return strings.Join(lines, "\n")
 }
 
-// RenderAhead renders every slide at width, nearest to from first, and
-// stops early when Cancel is called. It returns false if it was cancelled.
-func (c *SlideCache) RenderAhead(from, width int) bool {
+// aheadRadius is how many slides either side of the current one are kept
+// rendered: every next/previous keypress finds its slide in the cache,
+// while the whole deck is not held in memory.
+const aheadRadius = 6
+
+// RenderAround renders the slides within aheadRadius of from at width,
+// nearest first, then drops renderings far from from or at other widths.
+// It stops early when Cancel is called. It returns how many slides it
+// rendered, and false if it was cancelled.
+func (c *SlideCache) RenderAround(from, width int) (int, bool) {
 	gen := c.gen.Load()
-	n := len(c.bodies)
-	for d := 0; d < n; d++ {
+	n, rendered := len(c.bodies), 0
+	for d := 0; d <= aheadRadius; d++ {
 		for _, i := range []int{from + d, from - d} {
-			if d == 0 && i != from {
-				continue
-			}
-			if i < 0 || i >= n {
+			if (d == 0 && i != from) || i < 0 || i >= n {
 				continue
 			}
 			if c.gen.Load() != gen {
-				return false
+				return rendered, false
 			}
-			c.Render(i, width)
+			if _, ok := c.Get(i, width); !ok {
+				c.Render(i, width)
+				rendered++
+			}
 		}
 	}
-	return true
+	c.evict(from, width)
+	return rendered, true
+}
+
+// evict drops renderings more than twice aheadRadius from from, and any
+// at another width.
+func (c *SlideCache) evict(from, width int) {
+	c.outMu.Lock()
+	defer c.outMu.Unlock()
+	for k := range c.out {
+		if k.width != width || k.slide < from-2*aheadRadius || k.slide > from+2*aheadRadius {
+			delete(c.out, k)
+		}
+	}
+	c.renderMu.Lock()
+	for w := range c.renderers {
+		if w != width {
+			delete(c.renderers, w)
+		}
+	}
+	c.renderMu.Unlock()
 }
 
 // Cancel stops any render-ahead in progress (for example after a resize).

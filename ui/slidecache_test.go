@@ -13,8 +13,10 @@ import (
 func BenchmarkSlideCacheGet(b *testing.B) {
 	deck := builtinDeck(b)
 	c := NewSlideCache(SlideBodies(deck), NewTheme(ThemeDark).Glamour, termenv.Ascii)
-	c.RenderAhead(0, 120)
 	n := c.Len()
+	for i := 0; i < n; i++ {
+		c.Render(i, 120)
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, ok := c.Get(i%n, 120); !ok {
@@ -31,8 +33,7 @@ func BenchmarkPresenterNextSlide(b *testing.B) {
 	for _, size := range [][2]int{{120, 40}, {200, 60}} {
 		b.Run(sizeName(size), func(b *testing.B) {
 			app := testApp(deck, Config{Start: ScreenPresent})
-			app.cache.RenderAhead(0, size[0])
-			d := &driver{t: b, m: app}
+			d := &driver{t: b, m: app} // runs the render-ahead of each move
 			d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			next, first := keyMsg("right"), keyMsg("home")
 			n := len(deck.Flat())
@@ -60,3 +61,25 @@ func BenchmarkRenderSlide(b *testing.B) {
 }
 
 func sizeName(s [2]int) string { return fmt.Sprintf("%dx%d", s[0], s[1]) }
+
+// TestRenderAroundKeepsAWindow: the cache holds the slides around the
+// current one, not the whole deck, and drops other widths.
+func TestRenderAroundKeepsAWindow(t *testing.T) {
+	deck := builtinDeck(t)
+	c := NewSlideCache(SlideBodies(deck), NewTheme(ThemeDark).Glamour, termenv.Ascii)
+	c.RenderAround(0, 100)
+	if n, ok := c.RenderAround(50, 120); !ok || n != 2*aheadRadius+1 {
+		t.Fatalf("rendered %d around slide 50, want %d", n, 2*aheadRadius+1)
+	}
+	for _, i := range []int{50 - aheadRadius, 50, 50 + aheadRadius} {
+		if _, ok := c.Get(i, 120); !ok {
+			t.Errorf("slide %d should be cached", i)
+		}
+	}
+	if _, ok := c.Get(0, 100); ok {
+		t.Errorf("a rendering at another width should be dropped")
+	}
+	if n, _ := c.RenderAround(51, 120); n != 1 {
+		t.Errorf("moving one slide on should render one new slide, rendered %d", n)
+	}
+}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/huddle-tools/huddle/model"
+	"github.com/carehuddle/huddle/model"
 )
 
 // kindNames are the room-facing names of the exercise kinds.

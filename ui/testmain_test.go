@@ -9,8 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
-	"github.com/huddle-tools/huddle/model"
-	"github.com/huddle-tools/huddle/toolkit"
+	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/toolkit"
 )
 
 func init() {

@@ -5,7 +5,7 @@ import (
 	"github.com/charmbracelet/glamour/styles"
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/huddle-tools/huddle/ui/termbg"
+	"github.com/carehuddle/huddle/ui/termbg"
 )
 
 // Theme names accepted by --theme.
