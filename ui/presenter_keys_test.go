@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carehuddle/huddle/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/carehuddle/huddle/model"
 )
 
 var testModuleA = `---
