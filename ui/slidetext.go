@@ -56,7 +56,7 @@ func exerciseCard(ex *model.Exercise) string {
 		captures = append(captures, f.Label)
 	}
 	if len(captures) > 0 && len(captures) <= 8 {
-		b.WriteString("  \n> Captures: " + strings.Join(captures, "; "))
+		b.WriteString("\n>\n> Captures: " + strings.Join(captures, "; "))
 	}
 	return b.String()
 }
