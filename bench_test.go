@@ -35,7 +35,7 @@ func startPty(tb testing.TB, bin string, cols, rows int, args ...string) *ptyRun
 	tb.Helper()
 	dir := tb.TempDir()
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "HUDDLE_DB="+filepath.Join(dir, "huddle.db"), "XDG_DATA_HOME="+dir)
+	cmd.Env = append(withoutCI(os.Environ()), "TERM=xterm-256color", "HUDDLE_DB="+filepath.Join(dir, "huddle.db"), "XDG_DATA_HOME="+dir)
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
 	if err != nil {
 		tb.Fatal(err)
@@ -60,6 +60,19 @@ func startPty(tb testing.TB, bin string, cols, rows int, args ...string) *ptyRun
 		}
 	}()
 	return r
+}
+
+// withoutCI drops CI from an environment. termenv takes any CI variable
+// to mean "not a terminal" and then never queries it, which would let the
+// no-stall test pass in CI whatever the code did.
+func withoutCI(env []string) []string {
+	out := env[:0:0]
+	for _, e := range env {
+		if !strings.HasPrefix(e, "CI=") {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // waitAll waits until the output since the last reset holds every marker

@@ -198,12 +198,7 @@ func cmdDeck(args []string, stdout, stderr io.Writer) int {
 	if name == "" {
 		name = "built-in deck"
 	}
-	slides, exercises := 0, 0
-	for _, m := range deck.Modules {
-		slides += len(m.Slides)
-	}
-	exercises = len(deck.Exercises())
-	fmt.Fprintf(stdout, "%s: ok, %d modules, %d slides, %d exercises\n", name, len(deck.Modules), slides, exercises)
+	fmt.Fprintf(stdout, "%s: ok, %d modules, %d slides, %d exercises\n", name, len(deck.Modules), len(deck.Flat()), len(deck.Exercises()))
 	return exitOK
 }
 

@@ -38,9 +38,6 @@ const (
 // slideRenderedMsg says a slide's rendering at a width is in the cache.
 type slideRenderedMsg struct{ slide, width int }
 
-// renderAheadDoneMsg says every slide is cached at width.
-type renderAheadDoneMsg struct{ width int }
-
 // BackHomeMsg asks the app to return to the home screen.
 type BackHomeMsg struct{}
 
@@ -122,9 +119,6 @@ func (p *Presenter) Current() int { return p.cur }
 // Init implements tea.Model.
 func (p *Presenter) Init() tea.Cmd { return nil }
 
-// wrapWidth is the width slides are rendered at.
-func (p *Presenter) wrapWidth() int { return p.width }
-
 func (p *Presenter) renderCmd(slide, width int) tea.Cmd {
 	c := p.cache
 	return func() tea.Msg {
@@ -137,15 +131,11 @@ func (p *Presenter) renderAheadCmd(from, width int) tea.Cmd {
 	c := p.cache
 	c.Cancel() // a render-ahead for an earlier position is no longer wanted
 	return func() tea.Msg {
-		rendered, done := c.RenderAround(from, width)
-		if rendered >= aheadRadius {
+		if rendered, _ := c.RenderAround(from, width); rendered >= aheadRadius {
 			// A burst of renders leaves megabytes of garbage behind
 			// (glamour allocates ~800 KB a slide): hand it back to the
 			// system rather than keep it resident while presenting.
 			debug.FreeOSMemory()
-		}
-		if done {
-			return renderAheadDoneMsg{width}
 		}
 		return nil
 	}
@@ -157,11 +147,9 @@ func (p *Presenter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return p, p.resize(msg.Width, msg.Height)
 	case slideRenderedMsg:
-		if msg.slide == p.cur && msg.width == p.wrapWidth() {
+		if msg.slide == p.cur && msg.width == p.width {
 			p.show()
 		}
-		return p, nil
-	case renderAheadDoneMsg:
 		return p, nil
 	case tea.KeyMsg:
 		return p, p.key(msg)
@@ -234,20 +222,20 @@ func (p *Presenter) goTo(i int, ahead bool) tea.Cmd {
 		return nil
 	}
 	var cmds []tea.Cmd
-	if _, ok := p.cache.Get(i, p.wrapWidth()); ok {
+	if _, ok := p.cache.Get(i, p.width); ok {
 		p.show()
 	} else {
-		cmds = append(cmds, p.renderCmd(i, p.wrapWidth()))
+		cmds = append(cmds, p.renderCmd(i, p.width))
 	}
 	if ahead {
-		cmds = append(cmds, p.renderAheadCmd(i, p.wrapWidth()))
+		cmds = append(cmds, p.renderAheadCmd(i, p.width))
 	}
 	return tea.Batch(cmds...)
 }
 
 // show puts the current slide's cached rendering into the viewport.
 func (p *Presenter) show() {
-	out, ok := p.cache.Get(p.cur, p.wrapWidth())
+	out, ok := p.cache.Get(p.cur, p.width)
 	if !ok {
 		return
 	}

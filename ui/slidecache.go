@@ -111,6 +111,7 @@ const aheadRadius = 6
 // nearest first, then drops renderings far from from or at other widths.
 // It stops early when Cancel is called. It returns how many slides it
 // rendered, and false if it was cancelled.
+// Several calls may run at once (one per move); they are safe together.
 func (c *SlideCache) RenderAround(from, width int) (int, bool) {
 	gen := c.gen.Load()
 	n, rendered := len(c.bodies), 0
@@ -134,14 +135,18 @@ func (c *SlideCache) RenderAround(from, width int) (int, bool) {
 
 // evict drops renderings more than twice aheadRadius from from, and any
 // at another width.
+//
+// The two locks are taken one after the other, never nested: Render holds
+// renderMu while it takes outMu, so holding outMu while taking renderMu
+// here could deadlock against a render-ahead still finishing.
 func (c *SlideCache) evict(from, width int) {
 	c.outMu.Lock()
-	defer c.outMu.Unlock()
 	for k := range c.out {
 		if k.width != width || k.slide < from-2*aheadRadius || k.slide > from+2*aheadRadius {
 			delete(c.out, k)
 		}
 	}
+	c.outMu.Unlock()
 	c.renderMu.Lock()
 	for w := range c.renderers {
 		if w != width {

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"sync"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
@@ -81,5 +83,36 @@ func TestRenderAroundKeepsAWindow(t *testing.T) {
 	}
 	if n, _ := c.RenderAround(51, 120); n != 1 {
 		t.Errorf("moving one slide on should render one new slide, rendered %d", n)
+	}
+}
+
+// TestRenderAroundConcurrently: render-aheads for successive moves overlap
+// (each keypress starts one); they must neither deadlock nor race. Tiny
+// slides make renders quick, so renders and evictions interleave often.
+func TestRenderAroundConcurrently(t *testing.T) {
+	bodies := make([]string, 60)
+	for i := range bodies {
+		bodies[i] = fmt.Sprintf("# %d", i)
+	}
+	c := NewSlideCache(bodies, NewTheme(ThemeDark).Glamour, termenv.Ascii)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var wg sync.WaitGroup
+		for g := 0; g < 4; g++ {
+			wg.Add(1)
+			go func(g int) {
+				defer wg.Done()
+				for i := 0; i < 400; i++ {
+					c.RenderAround((i*7+g*13)%len(bodies), 40+(i+g)%2)
+				}
+			}(g)
+		}
+		wg.Wait()
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("concurrent render-aheads deadlocked")
 	}
 }
