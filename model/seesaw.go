@@ -1,5 +1,11 @@
 package model
 
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
 // Side is the end of the see-saw an item sits on. Its values are the same
 // strings as the entry tags TagPositive and TagChallenge.
 type Side string
@@ -106,4 +112,41 @@ func AttitudeWeight(ratingIndex, scaleLen int) int {
 	span := scaleLen - 1
 	// 1 + round(2·i/span), rounding half up, in integers.
 	return MinWeight + (4*i+span)/(2*span)
+}
+
+// SeesawItems gathers the see-saw's items from a session (SPEC section 7):
+// every live entry tagged positive or challenge (typed straight onto the
+// see-saw, tagged feedback, challenges an exercise seeded), and the rated
+// statements of every exercise whose ratings feed the see-saw's positive
+// side (M2-E4), weighted by their rating. exercises maps exercise ids to
+// the deck's exercises; it may be nil.
+func SeesawItems(d *SessionData, exercises map[string]*Exercise) []SeesawItem {
+	var out []SeesawItem
+	for _, e := range d.Entries {
+		if !e.Live() {
+			continue
+		}
+		if e.Tag == TagPositive || e.Tag == TagChallenge {
+			origin := OriginTag
+			switch {
+			case e.ExerciseID == ExerciseSeesaw:
+				origin = OriginTyped
+			case e.Field == FieldChallenge:
+				origin = e.ExerciseID
+			}
+			out = append(out, SeesawItem{ID: e.ID, Text: e.Text, Side: Side(e.Tag), Weight: ClampWeight(e.Weight), Origin: origin})
+			continue
+		}
+		ex := exercises[e.ExerciseID]
+		if ex == nil || ex.Seesaw != string(Positive) || !strings.HasPrefix(e.Field, "item/") {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimPrefix(e.Field, "item/"))
+		idx := slices.Index(ex.Scale, e.Value)
+		if err != nil || n < 0 || n >= len(ex.Items) || idx < 0 {
+			continue
+		}
+		out = append(out, SeesawItem{ID: e.ID, Text: ex.Items[n], Side: Positive, Weight: AttitudeWeight(idx, len(ex.Scale)), Origin: ex.ID})
+	}
+	return out
 }

@@ -46,6 +46,7 @@ type Session struct {
 	Ended       time.Time `json:"ended,omitzero"` // zero while the session is unfinished
 	Modules     []string  `json:"modules,omitempty"`
 	Exercises   []string  `json:"exercises,omitempty"` // ids of the exercises run, in order
+	Position    string    `json:"position,omitempty"`  // where the presenter was, "m1/5", to continue there
 }
 
 // Finished reports whether the session has been ended.
@@ -60,6 +61,8 @@ type Entry struct {
 	Group      string    `json:"group,omitempty"`
 	Field      string    `json:"field,omitempty"`
 	Text       string    `json:"text"`
+	Value      string    `json:"value,omitempty"`  // a chosen option: continuum position, status, level, grid cell, vote
+	Order      int       `json:"order,omitempty"`  // a position kept by the exercise, e.g. a card's rank
 	Tag        string    `json:"tag,omitempty"`    // TagNone, TagPositive or TagChallenge
 	Weight     int       `json:"weight,omitempty"` // see-saw weight, 1 to 3
 	Votes      int       `json:"votes,omitempty"`  // dot votes
