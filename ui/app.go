@@ -1,12 +1,16 @@
 // Package ui holds huddle's Bubble Tea models: the home screen, the
-// workshop set-up form and the presenter, composed by App.
+// workshop set-up form, the presenter, the exercise runners, the timer,
+// the see-saw and the parking lot, composed by App.
 package ui
 
 import (
+	"io"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/store"
 )
 
 // Screen names what App starts on.
@@ -28,62 +32,261 @@ type Config struct {
 	ModuleID    string // the module as the user named it
 	Team        string
 	Facilitator string
+	Kind        string       // session kind for ScreenPresent: workshop (default) or reflection
+	Store       *store.Store // nil: present only, nothing is captured
+	Clock       Clock        // nil: the wall clock
+	Bell        io.Writer    // where the timer's bell goes; nil: no bell
 }
 
-// App is the root model: it owns the current screen and switches screens
-// on typed messages (openSetupMsg, StartPresentMsg, BackHomeMsg).
+// App is the root model. It owns the current screen and the screens
+// beneath it (the presenter under an exercise runner), the live session
+// and its timer, and switches screens on typed messages.
 type App struct {
-	cfg    Config
-	cache  *SlideCache
-	screen tea.Model
-	size   tea.WindowSizeMsg
+	cfg     Config
+	cache   *SlideCache
+	screen  tea.Model
+	stack   []tea.Model
+	size    tea.WindowSizeMsg
+	live    *Live
+	liveErr string
+	timer   *TimerView
+	drafts  []model.Draft // recovered drafts still to offer
 }
 
 // NewApp builds the root model. The slide cache is created here, once,
 // and shared by every presenter the app opens.
 func NewApp(cfg Config) *App {
+	if cfg.Kind == "" {
+		cfg.Kind = model.SessionWorkshop
+	}
 	a := &App{cfg: cfg, cache: NewSlideCache(SlideBodies(cfg.Deck), cfg.Theme.Glamour, cfg.Profile)}
+	a.timer = NewTimerView(cfg.Theme, cfg.Clock)
 	if cfg.Start == ScreenPresent {
-		a.screen = NewPresenter(cfg.Deck, a.cache, cfg.Theme, PresenterOptions{Module: cfg.Module, Team: cfg.Team, Facilitator: cfg.Facilitator})
+		a.screen = a.newPresenter(cfg.Module, cfg.Team, cfg.Facilitator, false)
 	} else {
-		a.screen = NewHome(cfg.Theme)
+		a.screen = NewHome(cfg.Theme, cfg.Store != nil)
 	}
 	return a
 }
 
+func (a *App) newPresenter(module int, team, facilitator string, fromHome bool) *Presenter {
+	return NewPresenter(a.cfg.Deck, a.cache, a.cfg.Theme, PresenterOptions{
+		Module: module, Team: team, Facilitator: facilitator, FromHome: fromHome,
+	})
+}
+
 // Init implements tea.Model.
-func (a *App) Init() tea.Cmd { return a.screen.Init() }
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.screen.Init()}
+	if a.cfg.Store != nil {
+		if a.cfg.Start == ScreenPresent {
+			cmds = append(cmds, a.startSession(a.cfg.Module))
+		} else {
+			cmds = append(cmds, homeLoadCmd(a.cfg.Store))
+		}
+		cmds = append(cmds, backupCmd(a.cfg.Store))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) startSession(module int) tea.Cmd {
+	id := ""
+	if module >= 0 && module < len(a.cfg.Deck.Modules) {
+		id = a.cfg.Deck.Modules[module].ID
+	}
+	return startSessionCmd(a.cfg.Store, a.cfg.Deck, a.cfg.Kind, a.cfg.Team, a.cfg.Facilitator, id)
+}
+
+// Live is the open session, or nil.
+func (a *App) Live() *Live { return a.live }
 
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if handled, cmd := a.session(msg); handled {
+		return a, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.size = msg
+		return a, a.resizeAll()
 	case openSetupMsg:
 		return a.switchTo(NewSetup(a.cfg.Deck, a.cfg.Theme, a.cfg.Team, a.cfg.Facilitator))
 	case StartPresentMsg:
 		a.cfg.Team, a.cfg.Facilitator = msg.Team, msg.Facilitator
-		return a.switchTo(NewPresenter(a.cfg.Deck, a.cache, a.cfg.Theme, PresenterOptions{
-			Module: msg.Module, Team: msg.Team, Facilitator: msg.Facilitator, FromHome: true,
-		}))
+		m, cmd := a.switchTo(a.newPresenter(msg.Module, msg.Team, msg.Facilitator, true))
+		if a.cfg.Store != nil {
+			cmd = tea.Batch(cmd, a.startSession(msg.Module))
+		}
+		return m, cmd
+	case continueMsg:
+		return a, continueSessionCmd(a.cfg.Store, a.cfg.Deck, msg.id)
 	case BackHomeMsg:
-		return a.switchTo(NewHome(a.cfg.Theme))
+		a.stack = nil
+		m, cmd := a.switchTo(NewHome(a.cfg.Theme, a.cfg.Store != nil))
+		if a.cfg.Store != nil {
+			cmd = tea.Batch(cmd, homeLoadCmd(a.cfg.Store))
+		}
+		return m, cmd
+	case closeRunnerMsg, closeScreenMsg:
+		return a, a.pop()
+	case bellMsg:
+		return a, a.ring()
+	case timerTickMsg, tea.ResumeMsg:
+		cmd := a.timer.Update(msg)
+		if _, ok := msg.(tea.ResumeMsg); ok {
+			return a, tea.Batch(cmd, a.forward(msg))
+		}
+		return a, cmd
+	case tea.KeyMsg:
+		if cmd, ok := a.timerKey(msg); ok {
+			return a, cmd
+		}
 	}
+	return a, a.forward(msg)
+}
+
+// forward hands a message to the current screen.
+func (a *App) forward(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	a.screen, cmd = a.screen.Update(msg)
-	return a, cmd
+	return cmd
+}
+
+// typing reports whether the current screen is taking text.
+func (a *App) typing() bool {
+	if t, ok := a.screen.(interface{ Typing() bool }); ok {
+		return t.Typing()
+	}
+	_, setup := a.screen.(*Setup)
+	return setup
+}
+
+// timerKey gives the timer its keys while a session is open and nothing
+// is being typed; the big timer takes every key.
+func (a *App) timerKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if a.live == nil && !a.timer.Big {
+		return nil, false
+	}
+	if a.timer.Big {
+		if msg.String() == "ctrl+c" {
+			return tea.Quit, true
+		}
+		if ok, cmd := a.timer.Key(msg); ok {
+			return tea.Batch(cmd, a.resizeAll()), true
+		}
+		a.timer.Big = false
+		return a.resizeAll(), true
+	}
+	if a.typing() {
+		return nil, false
+	}
+	wasActive := a.timer.Active()
+	ok, cmd := a.timer.Key(msg)
+	if !ok {
+		return nil, false
+	}
+	if a.timer.Active() != wasActive {
+		cmd = tea.Batch(cmd, a.resizeAll())
+	}
+	return cmd, true
+}
+
+// push opens s over the current screen.
+func (a *App) push(s tea.Model) tea.Cmd {
+	a.stack = append(a.stack, a.screen)
+	_, cmd := a.switchTo(s)
+	return cmd
+}
+
+// pop returns to the screen underneath, telling it the session may have
+// changed while it was covered.
+func (a *App) pop() tea.Cmd {
+	if len(a.stack) == 0 {
+		return nil
+	}
+	a.screen = a.stack[len(a.stack)-1]
+	a.stack = a.stack[:len(a.stack)-1]
+	if len(a.drafts) > 0 && a.live != nil {
+		rest := a.drafts
+		a.drafts = nil
+		return a.push(NewRecovery(a.cfg.Theme, a.live, a.cfg.Deck, rest))
+	}
+	var v uint64
+	if a.live != nil {
+		v = a.live.Version()
+	}
+	return tea.Batch(a.resizeAll(), a.forward(ChangedMsg{Version: v}))
 }
 
 // switchTo makes s the current screen and gives it the window size.
 func (a *App) switchTo(s tea.Model) (tea.Model, tea.Cmd) {
 	a.screen = s
 	init := s.Init()
-	var sizeCmd tea.Cmd
-	if a.size.Width > 0 {
-		a.screen, sizeCmd = a.screen.Update(a.size)
+	return a, tea.Batch(init, a.resizeAll())
+}
+
+// screenSize is the size the screens get: the window less the lines the
+// app itself draws above them (the timer, a capture warning).
+func (a *App) screenSize() tea.WindowSizeMsg {
+	s := a.size
+	s.Height -= a.topLines()
+	return s
+}
+
+func (a *App) topLines() int {
+	n := 0
+	if a.timer.Active() {
+		n++
 	}
-	return a, tea.Batch(init, sizeCmd)
+	if a.liveErr != "" {
+		n++
+	}
+	return n
+}
+
+// resizeAll tells every screen, current and underneath, its size.
+func (a *App) resizeAll() tea.Cmd {
+	if a.size.Width == 0 {
+		return nil
+	}
+	s := a.screenSize()
+	var cmds []tea.Cmd
+	for i := range a.stack {
+		var cmd tea.Cmd
+		a.stack[i], cmd = a.stack[i].Update(s)
+		cmds = append(cmds, cmd)
+	}
+	var cmd tea.Cmd
+	a.screen, cmd = a.screen.Update(s)
+	return tea.Batch(append(cmds, cmd)...)
+}
+
+// ring sounds the terminal bell.
+func (a *App) ring() tea.Cmd {
+	w := a.cfg.Bell
+	if w == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		_, _ = w.Write([]byte("\a"))
+		return nil
+	}
 }
 
 // View implements tea.Model.
-func (a *App) View() string { return a.screen.View() }
+func (a *App) View() string {
+	if a.size.Width == 0 {
+		return a.screen.View()
+	}
+	if a.timer.Big {
+		return a.timer.BigView(a.size.Width, a.size.Height)
+	}
+	top := ""
+	if a.liveErr != "" {
+		top += a.cfg.Theme.Danger.MaxWidth(a.size.Width).Render("CAPTURE IS OFF: "+a.liveErr) + "\n"
+	}
+	if a.timer.Active() {
+		top += a.timer.Bar(a.size.Width) + "\n"
+	}
+	return top + a.screen.View()
+}

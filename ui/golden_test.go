@@ -91,7 +91,7 @@ func TestHomeToPresenter(t *testing.T) {
 	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	d.send(keyMsg("down"))
 	d.send(keyMsg("enter"))
-	if v := plain(d.m.View()); !bytes.Contains([]byte(v), []byte("not in this version yet")) {
+	if v := plain(d.m.View()); !bytes.Contains([]byte(v), []byte("not available")) {
 		t.Errorf("a greyed entry should say it is not there yet:\n%s", v)
 	}
 	d.send(keyMsg("up"))

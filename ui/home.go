@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/carehuddle/huddle/model"
 )
 
 // PrivacyNotice is what the home screen says must never be typed in.
@@ -46,7 +48,7 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 	}
 	switch {
 	case e.later != "":
-		title = d.t.Greyed.Render(title + " (not yet available)")
+		title = d.t.Greyed.Render(title + " (not available)")
 		desc = d.t.Greyed.Render(desc)
 	case index == m.Index():
 		title = d.t.Selected.Render(title)
@@ -65,11 +67,20 @@ type Home struct {
 	choose key.Binding
 }
 
-// NewHome builds the home screen.
-func NewHome(t Theme) *Home {
+// continueEntry is the home entry that continues the last unfinished
+// workshop; it is greyed until one is found.
+const continueIndex = 1
+
+// NewHome builds the home screen; withStore is false when no database is
+// open (nothing can be continued).
+func NewHome(t Theme, withStore bool) *Home {
+	cont := homeEntry{title: "Continue the last session", desc: "pick up an unfinished workshop where it stopped", later: "there is no unfinished workshop"}
+	if !withStore {
+		cont.later = "no database is open"
+	}
 	entries := []list.Item{
 		homeEntry{title: "Present a workshop", desc: "choose a module, the team and the facilitator, then present the slides", action: openSetupMsg{}},
-		homeEntry{title: "Continue the last session", desc: "pick up an unfinished workshop where it stopped", later: "continuing a session arrives with session capture (the store)"},
+		cont,
 		homeEntry{title: "Reflect alone", desc: "Module 3 on your own: values card sort, allies map, case review, embedding plan", later: "solo reflection arrives with the exercise runners"},
 		homeEntry{title: "Review past sessions", desc: "minutes, the team's journey over time, actions and exports", later: "the review screens arrive with session capture"},
 		homeEntry{title: "Quit", desc: "leave huddle", action: tea.QuitMsg{}},
@@ -95,6 +106,9 @@ func (h *Home) Init() tea.Cmd { return nil }
 // Update implements tea.Model.
 func (h *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case homeDataMsg:
+		h.setContinue(msg)
+		return h, nil
 	case tea.WindowSizeMsg:
 		h.width, h.height = msg.Width, msg.Height
 		h.list.SetSize(min(msg.Width-4, 100), max(msg.Height-13, 4))
@@ -106,7 +120,7 @@ func (h *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, h.choose):
 			e := h.list.SelectedItem().(homeEntry)
 			if e.later != "" {
-				h.status = e.title + ": not in this version yet; " + e.later + "."
+				h.status = e.title + ": not available: " + e.later + "."
 				return h, nil
 			}
 			if _, ok := e.action.(tea.QuitMsg); ok {
@@ -144,4 +158,25 @@ func (h *Home) View() string {
 		b.WriteString(h.theme.Footer.Render("↑/↓ choose · enter open · q quit"))
 	}
 	return lipgloss.NewStyle().Padding(1, 2).MaxHeight(h.height).Render(b.String())
+}
+
+// setContinue enables "Continue the last session" when there is one.
+func (h *Home) setContinue(msg homeDataMsg) {
+	e := h.list.Items()[continueIndex].(homeEntry)
+	switch {
+	case msg.err != nil:
+		e.later = "the sessions could not be read: " + msg.err.Error()
+	case !msg.ok:
+		e.later = "there is no unfinished workshop"
+	default:
+		s := msg.last
+		team := model.SanitizeLine(s.TeamName)
+		if team == "" {
+			team = "no team named"
+		}
+		e.later = ""
+		e.desc = fmt.Sprintf("%s, started %s", team, s.Started.Local().Format("Mon 2 Jan 15:04"))
+		e.action = continueMsg{id: s.ID}
+	}
+	h.list.SetItem(continueIndex, e)
 }

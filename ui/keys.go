@@ -20,6 +20,13 @@ type PresenterKeys struct {
 	Help      key.Binding
 	Back      key.Binding
 	Quit      key.Binding
+
+	// Session keys: they need a session (one starts with present).
+	Run        key.Binding
+	Parking    key.Binding
+	Seesaw     key.Binding
+	FullSeesaw key.Binding
+	End        key.Binding
 }
 
 // DefaultPresenterKeys returns the presenter's bindings. Next and previous
@@ -40,7 +47,13 @@ func DefaultPresenterKeys() PresenterKeys {
 		Notes:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speaker notes")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close / home")),
-		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit (session stays open)")),
+
+		Run:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run this slide's exercise")),
+		Parking:    key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "parking lot")),
+		Seesaw:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "see-saw beside the slide")),
+		FullSeesaw: key.NewBinding(key.WithKeys("W"), key.WithHelp("W", "see-saw full screen")),
+		End:        key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "end the session")),
 	}
 }
 
@@ -49,13 +62,25 @@ func (k PresenterKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Prev, k.Modules, k.Search, k.Notes, k.Help, k.Quit}
 }
 
-// FullHelp is the help overlay, in columns.
+// FullHelp is the help overlay, in columns of at most seven keys.
 func (k PresenterKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Next, k.Prev, k.Down, k.Up, k.First, k.Last},
-		{k.GoTo, k.Modules, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Notes, k.Help, k.Back, k.Quit},
+		{k.Next, k.Prev, k.Down, k.Up, k.First, k.Last, k.GoTo},
+		{k.Modules, k.Search, k.NextMatch, k.PrevMatch, k.Notes, k.Help, k.Back},
+		{k.Quit, k.Run, k.Parking, k.Seesaw, k.FullSeesaw, k.End},
+		DefaultTimerKeys().Bindings(),
 	}
+}
+
+// helpRows splits the full help into rows of at most n columns, so that
+// the overlay fits a narrow window.
+func helpRows(cols [][]key.Binding, n int) [][][]key.Binding {
+	var rows [][][]key.Binding
+	for len(cols) > n {
+		rows = append(rows, cols[:n])
+		cols = cols[n:]
+	}
+	return append(rows, cols)
 }
 
 // InputKeys are the keys of the one-line inputs (go to, search).

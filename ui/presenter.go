@@ -61,21 +61,25 @@ type Presenter struct {
 	ikeys InputKeys
 	opts  PresenterOptions
 
-	help     help.Model
-	vp       viewport.Model
-	bar      progress.Model
-	input    textinput.Model
-	menu     list.Model
-	cur      int
-	shown    int // slide whose rendering the viewport holds, -1 for none
-	width    int
-	height   int
-	overlay  overlay
-	notes    bool
-	notesTxt string // wrapped speaker notes of the current slide
-	query    string
-	matches  []int
-	status   string // a one-off message in the footer
+	help       help.Model
+	vp         viewport.Model
+	bar        progress.Model
+	input      textinput.Model
+	menu       list.Model
+	cur        int
+	shown      int // slide whose rendering the viewport holds, -1 for none
+	width      int
+	height     int
+	overlay    overlay
+	notes      bool
+	live       *Live
+	data       model.SessionData // the session as last seen, for the see-saw
+	seesaw     bool              // the see-saw beside the slide
+	confirmEnd bool
+	notesTxt   string // wrapped speaker notes of the current slide
+	query      string
+	matches    []int
+	status     string // a one-off message in the footer
 }
 
 // NewPresenter builds a presenter over deck; cache holds its renderings.
@@ -147,12 +151,17 @@ func (p *Presenter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return p, p.resize(msg.Width, msg.Height)
 	case slideRenderedMsg:
-		if msg.slide == p.cur && msg.width == p.width {
+		if msg.slide == p.cur && msg.width == p.slideW() {
 			p.show()
 		}
 		return p, nil
 	case tea.KeyMsg:
 		return p, p.key(msg)
+	case statusMsg:
+		p.status = msg.text
+		return p, nil
+	case SavedMsg, ChangedMsg:
+		return p, p.sessionChanged(msg)
 	case tea.MouseMsg:
 		var cmd tea.Cmd
 		p.vp, cmd = p.vp.Update(msg)
@@ -196,7 +205,7 @@ func (p *Presenter) layout() {
 		p.notesTxt = p.theme.NotesBox.Width(p.width).Render(clipLines(wrapped, lines))
 		body -= lipgloss.Height(p.notesTxt)
 	}
-	p.vp.Width, p.vp.Height = p.width, max(body, 1)
+	p.vp.Width, p.vp.Height = p.slideW(), max(body, 1)
 }
 
 func (p *Presenter) currentNotes() string {
@@ -222,20 +231,20 @@ func (p *Presenter) goTo(i int, ahead bool) tea.Cmd {
 		return nil
 	}
 	var cmds []tea.Cmd
-	if _, ok := p.cache.Get(i, p.width); ok {
+	if _, ok := p.cache.Get(i, p.slideW()); ok {
 		p.show()
 	} else {
-		cmds = append(cmds, p.renderCmd(i, p.width))
+		cmds = append(cmds, p.renderCmd(i, p.slideW()))
 	}
 	if ahead {
-		cmds = append(cmds, p.renderAheadCmd(i, p.width))
+		cmds = append(cmds, p.renderAheadCmd(i, p.slideW()))
 	}
 	return tea.Batch(cmds...)
 }
 
 // show puts the current slide's cached rendering into the viewport.
 func (p *Presenter) show() {
-	out, ok := p.cache.Get(p.cur, p.width)
+	out, ok := p.cache.Get(p.cur, p.slideW())
 	if !ok {
 		return
 	}
@@ -257,11 +266,17 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 	case overlayGoTo, overlaySearch:
 		return p.inputKey(msg)
 	}
+	if p.confirmEnd {
+		return p.endKey(msg)
+	}
 	p.status = ""
 	k := p.keys
+	if cmd, ok := p.sessionKey(msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return p.quit()
 	case key.Matches(msg, k.Next):
 		return p.goTo(p.cur+1, true)
 	case key.Matches(msg, k.Prev):

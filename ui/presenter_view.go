@@ -35,6 +35,7 @@ func (p *Presenter) slideView() string {
 		return lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Center, p.theme.Dim.Render("…"))
 	}
 	v := lipgloss.NewStyle().Height(p.vp.Height).MaxHeight(p.vp.Height).Render(p.vp.View())
+	v = p.withSide(v, p.vp.Height)
 	if p.notes {
 		v += "\n" + p.notesTxt
 	}
@@ -43,9 +44,17 @@ func (p *Presenter) slideView() string {
 
 func (p *Presenter) helpView() string {
 	p.help.ShowAll = true
+	cols := 3
+	if p.width < 100 {
+		cols = 2
+	}
+	var rows []string
+	for _, r := range helpRows(p.keys.FullHelp(), cols) {
+		rows = append(rows, p.help.FullHelpView(r))
+	}
 	box := p.theme.Box.Render(
 		p.theme.Title.Render("huddle: presenter keys") + "\n" +
-			p.help.FullHelpView(p.keys.FullHelp()) + "\n\n" +
+			strings.Join(rows, "\n\n") + "\n\n" +
 			p.theme.Dim.Render("press any key to close"))
 	return lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Center, box)
 }

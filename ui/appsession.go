@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/store"
+)
+
+// openExerciseMsg asks the app to run the exercise of a slide.
+type openExerciseMsg struct {
+	ref   model.SlideRef
+	draft *model.Draft
+}
+
+// endSessionMsg asks the app to end the live session.
+type endSessionMsg struct{}
+
+// continueMsg asks the app to continue a saved session.
+type continueMsg struct{ id string }
+
+// homeDataMsg tells the home screen what can be continued.
+type homeDataMsg struct {
+	last model.Session
+	ok   bool
+	err  error
+}
+
+// homeLoadCmd finds the last unfinished workshop.
+func homeLoadCmd(st *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		s, ok, err := st.LastUnfinished(model.SessionWorkshop)
+		return homeDataMsg{last: s, ok: ok, err: err}
+	}
+}
+
+// backupCmd keeps the daily backup beside the database.
+func backupCmd(st *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		if _, err := st.BackupIfDue(now()); err != nil {
+			return statusMsg{text: "daily backup failed: " + err.Error(), warn: true}
+		}
+		return nil
+	}
+}
+
+// session handles the messages of a live session; handled is false for
+// any other message.
+func (a *App) session(msg tea.Msg) (handled bool, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case LiveReadyMsg:
+		return true, a.liveReady(msg)
+	case liveFailedMsg:
+		a.liveErr = msg.err.Error() + " (nothing typed now can be saved; quit and check the database with huddle doctor)"
+		return true, a.resizeAll()
+	case openExerciseMsg:
+		return true, a.openExercise(msg)
+	case openSeesawMsg:
+		if a.live == nil {
+			return true, a.forward(statusMsg{text: "the see-saw needs a session: start one from the home screen"})
+		}
+		return true, a.push(NewSeesawScreen(a.live, a.cfg.Theme))
+	case openParkingMsg:
+		return true, a.openParking(nil)
+	case SavedMsg:
+		if msg.Err == nil && msg.Change.Op == model.OpSession && msg.Change.Session.Finished() {
+			a.live = nil
+			a.timer = NewTimerView(a.cfg.Theme, a.cfg.Clock)
+		}
+		return true, a.forward(msg)
+	case draftSavedMsg:
+		if msg.err != nil {
+			return true, a.forward(statusMsg{text: "draft not saved: " + msg.err.Error(), warn: true})
+		}
+		return true, nil
+	case endSessionMsg:
+		if a.live == nil {
+			return true, nil
+		}
+		s := a.live.Session()
+		s.Ended = now()
+		return true, a.live.Commit(model.Change{Op: model.OpSession, Session: s})
+	case recoverMsg:
+		return true, a.recover(msg)
+	}
+	return false, nil
+}
+
+// liveReady takes an opened session: the presenter goes where it was, the
+// timer comes back as it was saved, and typing left by a crash is offered.
+func (a *App) liveReady(msg LiveReadyMsg) tea.Cmd {
+	a.live = msg.Live
+	a.liveErr = ""
+	a.timer.SetSaver(a.live.saveTimerCmd)
+	var cmds []tea.Cmd
+	if msg.Timer != nil {
+		cmds = append(cmds, a.timer.Restore(msg.Timer))
+	}
+	sess := a.live.Session()
+	if msg.Resumed {
+		a.stack = nil
+		p := a.newPresenter(0, sess.TeamName, sess.Facilitator, true)
+		p.JumpTo(msg.Position)
+		_, cmd := a.switchTo(p)
+		cmds = append(cmds, cmd)
+	}
+	if p := a.presenter(); p != nil {
+		p.SetLive(a.live)
+	}
+	if len(msg.Drafts) > 0 {
+		cmds = append(cmds, a.push(NewRecovery(a.cfg.Theme, a.live, a.cfg.Deck, msg.Drafts)))
+	}
+	if len(msg.Carried) > 0 {
+		if mk := carriedScreen; mk != nil {
+			cmds = append(cmds, a.push(mk(a.live, a.cfg.Theme, msg.Carried)))
+		}
+	}
+	cmds = append(cmds, a.resizeAll())
+	return tea.Batch(cmds...)
+}
+
+// carriedScreen builds the screen that shows a team's open actions from
+// earlier sessions when its next session starts (nil: not shown).
+var carriedScreen func(live *Live, theme Theme, actions []model.Action) tea.Model
+
+// presenter is the presenter, current or underneath.
+func (a *App) presenter() *Presenter {
+	if p, ok := a.screen.(*Presenter); ok {
+		return p
+	}
+	for _, s := range a.stack {
+		if p, ok := s.(*Presenter); ok {
+			return p
+		}
+	}
+	return nil
+}
+
+// openExercise starts the runner of a slide's exercise: the session notes
+// that it ran, the timer is set to its duration, M2-E4-style challenges
+// are put on the see-saw, and a recovered draft goes back in its place.
+func (a *App) openExercise(msg openExerciseMsg) tea.Cmd {
+	slide := a.cfg.Deck.Slide(msg.ref)
+	ex := slide.Exercise
+	if ex == nil {
+		return nil
+	}
+	if a.live == nil {
+		text := "exercises capture into a session: start one from the home screen (huddle, then Present a workshop)"
+		if a.liveErr != "" {
+			text = "capture is off: " + a.liveErr
+		}
+		return a.forward(statusMsg{text: text, warn: true})
+	}
+	r := NewRunner(RunnerEnv{Live: a.live, Ex: ex, Theme: a.cfg.Theme, Draft: msg.draft})
+	if r == nil {
+		return a.forward(statusMsg{text: fmt.Sprintf("%s (%s) cannot be run in this version yet", ex.ID, ex.Kind), warn: true})
+	}
+	var cmds []tea.Cmd
+	sess := a.live.Session()
+	changed := model.NoteRun(&sess, a.cfg.Deck.Modules[msg.ref.Module].ID, ex.ID)
+	pos := fmt.Sprintf("%s/%d", a.cfg.Deck.Modules[msg.ref.Module].ID, msg.ref.Slide+1)
+	if changed || sess.Position != pos {
+		sess.Position = pos
+		cmds = append(cmds, a.live.Commit(model.Change{Op: model.OpSession, Session: sess}))
+	}
+	cmds = append(cmds, a.seedChallenges(ex)...)
+	if ex.Duration > 0 {
+		label := ex.ID + " " + ex.Title
+		if ok, cmd := a.timer.Prepare(ex.Duration, label); ok {
+			cmds = append(cmds, cmd)
+		} else {
+			cmds = append(cmds, func() tea.Msg {
+				return statusMsg{text: "a timer is still running for " + a.timer.T.Label + ": R resets it for this exercise"}
+			})
+		}
+	}
+	cmds = append(cmds, a.push(r), a.resizeAll())
+	return tea.Batch(cmds...)
+}
+
+// seedChallenges puts an exercise's listed challenges on the see-saw the
+// first time it runs in the session.
+func (a *App) seedChallenges(ex *model.Exercise) []tea.Cmd {
+	if len(ex.Challenges) == 0 {
+		return nil
+	}
+	data := a.live.Data()
+	for _, e := range data.Entries {
+		if e.ExerciseID == ex.ID && e.Field == model.FieldChallenge {
+			return nil
+		}
+	}
+	var cmds []tea.Cmd
+	for _, c := range ex.Challenges {
+		cmds = append(cmds, a.live.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{
+			ExerciseID: ex.ID, Field: model.FieldChallenge, Text: c, Tag: model.TagChallenge, Weight: 2,
+		}}))
+	}
+	return cmds
+}
+
+func (a *App) openParking(draft *model.Draft) tea.Cmd {
+	if a.live == nil {
+		return a.forward(statusMsg{text: "the parking lot needs a session: start one from the home screen"})
+	}
+	p, cmd := NewParking(a.live, a.cfg.Theme, draft)
+	return tea.Batch(a.push(p), cmd)
+}
+
+// recover puts a recovered draft back where it was typed.
+func (a *App) recover(msg recoverMsg) tea.Cmd {
+	d := msg.draft
+	a.drafts = msg.rest
+	rest := strings.TrimPrefix(d.Key, a.live.DraftKey())
+	parts := strings.Split(strings.TrimSuffix(rest, "/"), "/")
+	if len(parts) == 0 {
+		return nil
+	}
+	if parts[0] == model.ExerciseParking {
+		return a.openParking(&d)
+	}
+	ref, ok := a.cfg.Deck.Exercises()[parts[0]]
+	if !ok {
+		return a.forward(statusMsg{text: "the exercise this was typed in is not in the deck: " + parts[0]})
+	}
+	if p := a.presenter(); p != nil {
+		p.JumpTo(fmt.Sprintf("%s/%d", a.cfg.Deck.Modules[ref.Module].ID, ref.Slide+1))
+	}
+	return a.openExercise(openExerciseMsg{ref: ref, draft: &d})
+}

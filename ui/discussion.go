@@ -1,0 +1,488 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/carehuddle/huddle/model"
+)
+
+// dField is one field on a discussion tab.
+type dField struct {
+	key, label, typ string
+	options         []string
+}
+
+// dRow is one row of a tab: a field's heading (entry "") or a line.
+type dRow struct {
+	field int
+	entry string
+}
+
+// inputPurpose says what the open input is for.
+type inputPurpose int
+
+const (
+	purposeAdd inputPurpose = iota
+	purposeEdit
+	purposeSetText
+	purposeRename
+)
+
+// Discussion runs the discussion kind (SPEC section 6): named groups, each
+// answering the exercise's fields (a continuum selector, free text, lines
+// of feedback), and a whole-team tab for the facilitator's prompts and the
+// closing question. Lines can be tagged positive or challenge, weighted,
+// edited, moved to another group and deleted; every change is saved at
+// once. s shows the summary: every group placed on the continuum.
+type Discussion struct {
+	env     RunnerEnv
+	keys    DiscussionKeys
+	help    help.Model
+	data    model.SessionData
+	groups  []model.Group
+	tab     int // index into groups; len(groups) is the whole-team tab
+	row     int
+	input   CaptureInput
+	purpose inputPurpose
+	target  string // entry being edited, or field key being added to
+	confirm string // entry id awaiting delete confirmation
+	moving  string // entry id awaiting a group number
+	save    saveState
+	status  string
+	summary bool
+	seesaw  bool
+	full    bool // full help
+	width   int
+	height  int
+	scroll  int
+}
+
+// NewDiscussion builds the runner of a discussion exercise.
+func NewDiscussion(env RunnerEnv) *Discussion {
+	d := &Discussion{env: env, keys: DefaultDiscussionKeys(), help: help.New()}
+	d.help.Styles.ShortKey = env.Theme.FooterKey
+	d.help.Styles.ShortDesc = env.Theme.Footer
+	d.help.Styles.FullKey = env.Theme.Accent
+	d.input = NewCaptureInput(env.Theme, env.Live)
+	d.refresh()
+	return d
+}
+
+// Typing reports whether keys go to the input.
+func (d *Discussion) Typing() bool {
+	return d.input.Active() || d.confirm != "" || d.moving != ""
+}
+
+// Init implements tea.Model: a recovered draft is put back in its place.
+func (d *Discussion) Init() tea.Cmd {
+	dr := d.env.Draft
+	if dr == nil {
+		return nil
+	}
+	group, field, ok := d.parseDraftKey(dr.Key)
+	if !ok {
+		return nil
+	}
+	for i, g := range d.groups {
+		if g.Key == group {
+			d.tab = i
+		}
+	}
+	if group == "" {
+		d.tab = len(d.groups)
+	}
+	fields := d.fields()
+	for i, f := range fields {
+		if f.key == field {
+			d.row = d.headingRow(i)
+		}
+	}
+	d.status = "recovered typing put back: enter saves it, esc drops it"
+	d.purpose, d.target = purposeAdd, field
+	return d.input.Open("recovered typing", dr.Text, dr.Key)
+}
+
+// draftKey is where typing for a field of the current tab is kept.
+func (d *Discussion) draftKey(field string) string {
+	if d.env.Live == nil {
+		return ""
+	}
+	return d.env.Live.DraftKey(d.env.Ex.ID, d.groupKey(), field)
+}
+
+// parseDraftKey takes the group and field back out of a draft key.
+func (d *Discussion) parseDraftKey(k string) (group, field string, ok bool) {
+	prefix := d.env.Live.DraftKey(d.env.Ex.ID)
+	if len(k) <= len(prefix) || k[:len(prefix)] != prefix {
+		return "", "", false
+	}
+	rest := k[len(prefix):]
+	var parts []string
+	start := 0
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == '/' {
+			parts = append(parts, rest[start:i])
+			start = i + 1
+		}
+	}
+	if len(parts) != 2 {
+		return "", "", false
+	}
+	return parts[0], parts[1], true
+}
+
+// refresh reads the session's state again.
+func (d *Discussion) refresh() {
+	if d.env.Live != nil {
+		d.data = d.env.Live.Data()
+	}
+	d.groups = d.data.Groups(d.env.Ex.ID, max(d.env.Ex.Groups, 1))
+	d.tab = min(d.tab, len(d.groups))
+	d.row = min(d.row, max(len(d.rows())-1, 0))
+}
+
+// groupKey is the current tab's group key ("" on the whole-team tab).
+func (d *Discussion) groupKey() string {
+	if d.tab < len(d.groups) {
+		return d.groups[d.tab].Key
+	}
+	return ""
+}
+
+// fields are the current tab's fields: the exercise's on a group's tab,
+// the prompts and the closing question on the whole-team tab.
+func (d *Discussion) fields() []dField {
+	ex := d.env.Ex
+	if d.tab < len(d.groups) {
+		out := make([]dField, len(ex.Fields))
+		for i, f := range ex.Fields {
+			out[i] = dField{key: f.Key, label: f.Label, typ: f.Type, options: f.Options}
+		}
+		return out
+	}
+	var out []dField
+	for i, p := range ex.Prompts {
+		out = append(out, dField{key: model.PromptField(i), label: "Prompt: " + p, typ: model.FieldLines})
+	}
+	if ex.Closing != "" {
+		out = append(out, dField{key: model.FieldClosing, label: "Closing: " + ex.Closing, typ: model.FieldLines})
+	}
+	return out
+}
+
+// rows lists the current tab's rows: each field's heading, then its lines.
+func (d *Discussion) rows() []dRow {
+	var out []dRow
+	for i, f := range d.fields() {
+		out = append(out, dRow{field: i})
+		if f.typ == model.FieldLines {
+			for _, e := range d.data.In(d.slot(f.key)) {
+				out = append(out, dRow{field: i, entry: e.ID})
+			}
+		}
+	}
+	return out
+}
+
+func (d *Discussion) headingRow(field int) int {
+	for i, r := range d.rows() {
+		if r.field == field && r.entry == "" {
+			return i
+		}
+	}
+	return 0
+}
+
+func (d *Discussion) slot(field string) model.Slot {
+	return model.Slot{Exercise: d.env.Ex.ID, Group: d.groupKey(), Field: field}
+}
+
+// current is the row under the cursor, its field and its entry if any.
+func (d *Discussion) current() (dRow, dField, model.Entry, bool) {
+	rows, fields := d.rows(), d.fields()
+	if len(rows) == 0 {
+		return dRow{}, dField{}, model.Entry{}, false
+	}
+	r := rows[min(d.row, len(rows)-1)]
+	e, ok := d.data.Entry(r.entry)
+	return r, fields[r.field], e, ok && r.entry != ""
+}
+
+// commit saves a change and notes it in the header.
+func (d *Discussion) commit(c model.Change) tea.Cmd {
+	if d.env.Live == nil {
+		d.status = "not saved: no session is open"
+		return nil
+	}
+	d.save.note()
+	return d.env.Live.Commit(c)
+}
+
+// Update implements tea.Model.
+func (d *Discussion) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		d.width, d.height = msg.Width, msg.Height
+		d.help.Width = msg.Width
+		d.input.SetWidth(msg.Width)
+		return d, nil
+	case SavedMsg:
+		d.save.done(msg)
+		if msg.Err != nil && msg.Change.Op == model.OpAddEntry && !d.input.Active() {
+			// Not saved: put the text back so that nothing typed is lost.
+			d.purpose, d.target = purposeAdd, msg.Change.Entry.Field
+			d.status = "not saved; the line is back in the input: enter tries again"
+			return d, d.input.Open("try again", msg.Change.Entry.Text, d.draftKey(msg.Change.Entry.Field))
+		}
+		d.refresh()
+		return d, nil
+	case ChangedMsg:
+		d.refresh()
+		return d, nil
+	case statusMsg:
+		d.status = msg.text
+		return d, nil
+	case tea.KeyMsg:
+		return d, d.key(msg)
+	}
+	if d.input.Active() {
+		_, cmd := d.input.Update(msg)
+		return d, cmd
+	}
+	return d, nil
+}
+
+func (d *Discussion) key(msg tea.KeyMsg) tea.Cmd {
+	if d.input.Active() {
+		return d.inputKey(msg)
+	}
+	if d.confirm != "" {
+		id := d.confirm
+		d.confirm = ""
+		if msg.String() == "y" {
+			d.status = "line deleted"
+			return d.commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: id}})
+		}
+		d.status = "kept"
+		return nil
+	}
+	if d.moving != "" {
+		return d.moveTo(msg.String())
+	}
+	d.status = ""
+	k := d.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		if d.summary || d.full {
+			d.summary, d.full = false, false
+			return nil
+		}
+		return closeRunner
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		d.full = !d.full
+	case key.Matches(msg, k.Summary):
+		d.summary = !d.summary
+	case key.Matches(msg, k.NextGroup):
+		d.tab = (d.tab + 1) % (len(d.groups) + 1)
+		d.row = 0
+	case key.Matches(msg, k.PrevGroup):
+		d.tab = (d.tab + len(d.groups)) % (len(d.groups) + 1)
+		d.row = 0
+	case key.Matches(msg, k.Down):
+		d.row = min(d.row+1, max(len(d.rows())-1, 0))
+	case key.Matches(msg, k.Up):
+		d.row = max(d.row-1, 0)
+	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
+		return d.choose(key.Matches(msg, k.Right))
+	case key.Matches(msg, k.Add):
+		return d.add()
+	case key.Matches(msg, k.Edit):
+		return d.edit()
+	case key.Matches(msg, k.Delete):
+		if _, _, e, ok := d.current(); ok {
+			d.confirm = e.ID
+			d.status = "delete this line? y: delete · any other key: keep"
+		}
+	case key.Matches(msg, k.Positive):
+		return d.tag(model.TagPositive)
+	case key.Matches(msg, k.Challenge):
+		return d.tag(model.TagChallenge)
+	case key.Matches(msg, k.Weight):
+		return d.weigh(msg.String())
+	case key.Matches(msg, k.Move):
+		if _, _, e, ok := d.current(); ok && d.tab < len(d.groups) {
+			d.moving = e.ID
+			d.status = "move this line to group number… (1-" + strconv.Itoa(len(d.groups)) + ", esc cancels)"
+		}
+	case key.Matches(msg, k.NewGroup):
+		n := len(d.groups) + 1
+		d.tab = len(d.groups)
+		return d.commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: d.env.Ex.ID, Group: model.GroupKey(n), Field: model.FieldGroupName, Text: "Group " + strconv.Itoa(n)}})
+	case key.Matches(msg, k.Rename):
+		if d.tab < len(d.groups) {
+			d.purpose = purposeRename
+			return d.input.Open("name of "+d.groups[d.tab].Name, d.groups[d.tab].Name, "")
+		}
+	case key.Matches(msg, k.Seesaw):
+		d.seesaw = !d.seesaw
+	case key.Matches(msg, k.FullSeesaw):
+		return func() tea.Msg { return openSeesawMsg{} }
+	case key.Matches(msg, k.Parking):
+		return func() tea.Msg { return openParkingMsg{} }
+	}
+	return nil
+}
+
+func (d *Discussion) inputKey(msg tea.KeyMsg) tea.Cmd {
+	res, cmd := d.input.Update(msg)
+	switch res {
+	case inputCancel:
+		return tea.Batch(cmd, d.input.Close())
+	case inputSubmit:
+		text := d.input.Value()
+		closeCmd := d.input.Close()
+		return tea.Batch(cmd, d.submit(text), closeCmd)
+	}
+	return cmd
+}
+
+// submit saves what the input was opened for.
+func (d *Discussion) submit(text string) tea.Cmd {
+	ex := d.env.Ex.ID
+	switch d.purpose {
+	case purposeAdd:
+		return d.commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: ex, Group: d.groupKey(), Field: d.target, Text: text}})
+	case purposeSetText:
+		return d.commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: ex, Group: d.groupKey(), Field: d.target, Text: text}})
+	case purposeEdit:
+		e, ok := d.data.Entry(d.target)
+		if !ok {
+			d.status = "that line is gone"
+			return nil
+		}
+		e.Text = text
+		return d.commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
+	case purposeRename:
+		return d.commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: ex, Group: d.groupKey(), Field: model.FieldGroupName, Text: text}})
+	}
+	return nil
+}
+
+// add opens the input for a new line of the current field (or to set a
+// text field); on a continuum or choice field it moves the choice right.
+func (d *Discussion) add() tea.Cmd {
+	_, f, _, _ := d.current()
+	switch f.typ {
+	case "":
+		return nil
+	case model.FieldContinuum, model.FieldChoice:
+		return d.choose(true)
+	case model.FieldText:
+		d.purpose, d.target = purposeSetText, f.key
+		old, _ := d.data.Value(d.slot(f.key))
+		return d.input.Open(f.label, old.Text, d.draftKey(f.key))
+	}
+	d.purpose, d.target = purposeAdd, f.key
+	return d.input.Open(f.label, "", d.draftKey(f.key))
+}
+
+func (d *Discussion) edit() tea.Cmd {
+	_, f, e, ok := d.current()
+	if !ok {
+		if f.typ == model.FieldText {
+			return d.add()
+		}
+		return nil
+	}
+	d.purpose, d.target = purposeEdit, e.ID
+	return d.input.Open("edit line", e.Text, d.draftKey(f.key))
+}
+
+// choices are a field's options: the continuum's three positions, or the
+// field's own.
+func choices(f dField) []string {
+	if f.typ == model.FieldContinuum {
+		return []string{model.Attached.String(), model.Aligned.String(), model.Embedded.String()}
+	}
+	return f.options
+}
+
+// choose moves a continuum or choice field's selection left or right.
+func (d *Discussion) choose(right bool) tea.Cmd {
+	_, f, _, _ := d.current()
+	opts := choices(f)
+	if len(opts) == 0 {
+		return nil
+	}
+	old, _ := d.data.Value(d.slot(f.key))
+	i := -1
+	for j, o := range opts {
+		if o == old.Value {
+			i = j
+		}
+	}
+	switch {
+	case i < 0 && right:
+		i = 0
+	case i < 0:
+		i = len(opts) - 1
+	case right:
+		i = min(i+1, len(opts)-1)
+	default:
+		i = max(i-1, 0)
+	}
+	if opts[i] == old.Value {
+		return nil
+	}
+	return d.commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: d.env.Ex.ID, Group: d.groupKey(), Field: f.key, Value: opts[i]}})
+}
+
+// tag marks the current line positive or challenge; the same tag again
+// takes it off.
+func (d *Discussion) tag(tag string) tea.Cmd {
+	_, _, e, ok := d.current()
+	if !ok {
+		d.status = "choose a line first (↑/↓)"
+		return nil
+	}
+	if e.Tag == tag {
+		e.Tag, e.Weight = model.TagNone, 0
+	} else {
+		e.Tag, e.Weight = tag, max(e.Weight, 1)
+	}
+	return d.commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
+}
+
+func (d *Discussion) weigh(k string) tea.Cmd {
+	_, _, e, ok := d.current()
+	if !ok || e.Tag == model.TagNone {
+		d.status = "tag the line first: p positive, c challenge"
+		return nil
+	}
+	w, _ := strconv.Atoi(k)
+	e.Weight = model.ClampWeight(w)
+	return d.commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
+}
+
+func (d *Discussion) moveTo(k string) tea.Cmd {
+	id := d.moving
+	d.moving = ""
+	n, err := strconv.Atoi(k)
+	if err != nil || n < 1 || n > len(d.groups) {
+		d.status = "not moved"
+		return nil
+	}
+	e, ok := d.data.Entry(id)
+	if !ok {
+		return nil
+	}
+	e.Group = d.groups[n-1].Key
+	d.status = "moved to " + d.groups[n-1].Name
+	return d.commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
+}

@@ -1,0 +1,306 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/store"
+)
+
+// Live is a session in progress: the one place that applies its changes.
+// A view asks Live to Commit a change; Live saves it (its own write
+// transaction, synced) off the update loop, in the order the changes were
+// made, applies the saved form to its state and tells every watcher.
+// Nothing else writes the session, so several programs (a facilitator
+// and, later, participants over SSH) can watch the same Live.
+type Live struct {
+	st   *store.Store
+	deck *model.Deck
+	ex   map[string]*model.Exercise // the deck's exercises by id
+
+	// order: commits are numbered as they are made (in Update, no I/O)
+	// and saved strictly in that order by their commands.
+	orderMu sync.Mutex
+	turn    *sync.Cond
+	issued  uint64
+	serving uint64
+
+	mu       sync.RWMutex
+	data     model.SessionData
+	version  uint64
+	watchers []chan struct{}
+}
+
+// SavedMsg reports that a change was saved and applied (Err nil), or not
+// saved (Err set: the change is not in the session; what was typed must
+// not be thrown away).
+type SavedMsg struct {
+	Change  model.Change
+	Version uint64
+	Err     error
+}
+
+// ChangedMsg tells a watcher that the session changed (by another view).
+type ChangedMsg struct{ Version uint64 }
+
+// OpenLive loads a saved session into a Live.
+func OpenLive(st *store.Store, deck *model.Deck, sessionID string) (*Live, error) {
+	sess, err := st.GetSession(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := st.Entries(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	actions, err := st.Actions(sessionID)
+	if err != nil {
+		return nil, err
+	}
+	l := &Live{st: st, deck: deck, ex: exerciseMap(deck)}
+	l.turn = sync.NewCond(&l.orderMu)
+	l.data = model.SessionData{Session: sess, Entries: entries, Actions: actions}
+	return l, nil
+}
+
+func exerciseMap(deck *model.Deck) map[string]*model.Exercise {
+	out := map[string]*model.Exercise{}
+	if deck == nil {
+		return out
+	}
+	for id, ref := range deck.Exercises() {
+		out[id] = deck.Slide(ref).Exercise
+	}
+	return out
+}
+
+// Exercises maps the deck's exercise ids to their exercises.
+func (l *Live) Exercises() map[string]*model.Exercise { return l.ex }
+
+// Store is the store the session is saved in.
+func (l *Live) Store() *store.Store { return l.st }
+
+// Data returns a copy of the session's state that the caller may keep.
+func (l *Live) Data() model.SessionData {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.data.Clone()
+}
+
+// Session returns the session record.
+func (l *Live) Session() model.Session {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.data.Clone().Session
+}
+
+// Version counts the changes applied so far.
+func (l *Live) Version() uint64 {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.version
+}
+
+// Commit queues a change and returns the command that saves it. Commits
+// are saved in the order Commit was called, whatever order their commands
+// run in.
+func (l *Live) Commit(c model.Change) tea.Cmd {
+	l.orderMu.Lock()
+	ticket := l.issued
+	l.issued++
+	l.orderMu.Unlock()
+	return func() tea.Msg { return l.save(ticket, c) }
+}
+
+// CommitNow saves a change at once, in order, and returns what a command
+// would have reported (for tests and for code already off the update loop).
+func (l *Live) CommitNow(c model.Change) SavedMsg {
+	return l.Commit(c)().(SavedMsg)
+}
+
+// inOrder runs fn when ticket's turn comes.
+func (l *Live) inOrder(ticket uint64, fn func()) {
+	l.orderMu.Lock()
+	for l.serving != ticket {
+		l.turn.Wait()
+	}
+	l.orderMu.Unlock()
+	defer func() {
+		l.orderMu.Lock()
+		l.serving++
+		l.turn.Broadcast()
+		l.orderMu.Unlock()
+	}()
+	fn()
+}
+
+func (l *Live) save(ticket uint64, c model.Change) (msg SavedMsg) {
+	l.inOrder(ticket, func() {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = SavedMsg{Change: c, Err: fmt.Errorf("huddle: saving failed: %v", r)}
+			}
+		}()
+		saved, err := l.persist(c)
+		if err != nil {
+			msg = SavedMsg{Change: c, Err: err}
+			return
+		}
+		l.mu.Lock()
+		l.data.Apply(saved)
+		l.version++
+		v := l.version
+		watchers := append([]chan struct{}(nil), l.watchers...)
+		l.mu.Unlock()
+		for _, w := range watchers {
+			select { // a watcher that has not caught up yet will read the latest state anyway
+			case w <- struct{}{}:
+			default:
+			}
+		}
+		msg = SavedMsg{Change: saved, Version: v}
+	})
+	return msg
+}
+
+// persist writes one change to the store and returns it as saved.
+func (l *Live) persist(c model.Change) (model.Change, error) {
+	sid := l.sessionID()
+	var err error
+	switch c.Op {
+	case model.OpAddEntry:
+		c.Entry.SessionID, c.Entry.ID = sid, ""
+		c.Entry, err = l.st.PutEntry(c.Entry)
+	case model.OpSetEntry:
+		c.Entry.SessionID = sid
+		l.mu.RLock()
+		old, ok := l.data.Value(model.SlotOf(c.Entry))
+		l.mu.RUnlock()
+		if ok {
+			c.Entry.ID, c.Entry.Created = old.ID, old.Created
+		} else {
+			c.Entry.ID = ""
+		}
+		c.Entry, err = l.st.PutEntry(c.Entry)
+	case model.OpUpdateEntry:
+		if c.Entry.ID == "" {
+			return c, errors.New("huddle: an update names no entry")
+		}
+		c.Entry.SessionID = sid
+		c.Entry, err = l.st.PutEntry(c.Entry)
+	case model.OpDeleteEntry:
+		err = l.st.DeleteEntry(sid, c.Entry.ID)
+	case model.OpPutEntries:
+		for i := range c.Entries {
+			c.Entries[i].SessionID = sid
+		}
+		c.Entries, err = l.st.PutEntries(c.Entries)
+	case model.OpPutAction:
+		c.Action.SessionID = sid
+		c.Action, err = l.st.PutAction(c.Action)
+	case model.OpDeleteAction:
+		err = l.st.DeleteAction(sid, c.Action.ID)
+	case model.OpSession:
+		c.Session.ID = sid
+		err = l.st.UpdateSession(c.Session)
+	default:
+		err = fmt.Errorf("huddle: unknown change %d", c.Op)
+	}
+	return c, err
+}
+
+func (l *Live) sessionID() string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.data.Session.ID
+}
+
+// Watch returns a channel that receives a signal after changes are
+// applied, and the command that waits for the next one. A watcher that
+// lags sees at most one pending signal and reads the latest state.
+func (l *Live) Watch() <-chan struct{} {
+	ch := make(chan struct{}, 1)
+	l.mu.Lock()
+	l.watchers = append(l.watchers, ch)
+	l.mu.Unlock()
+	return ch
+}
+
+// WaitChange is the command that waits on a watch channel.
+func (l *Live) WaitChange(ch <-chan struct{}) tea.Cmd {
+	return func() tea.Msg {
+		<-ch
+		return ChangedMsg{Version: l.Version()}
+	}
+}
+
+// SaveDraft keeps text being typed at key (in commit order, so a later
+// draft is never overwritten by an earlier one); empty text clears it.
+func (l *Live) SaveDraft(key, text string) tea.Cmd {
+	l.orderMu.Lock()
+	ticket := l.issued
+	l.issued++
+	l.orderMu.Unlock()
+	return func() tea.Msg {
+		var err error
+		l.inOrder(ticket, func() {
+			if text == "" {
+				err = l.st.ClearDraft(key)
+			} else {
+				err = l.st.SaveDraft(key, text)
+			}
+		})
+		return draftSavedMsg{key: key, err: err}
+	}
+}
+
+// draftSavedMsg reports a draft save.
+type draftSavedMsg struct {
+	key string
+	err error
+}
+
+// DraftKey is the key of a draft typed in this session at parts.
+func (l *Live) DraftKey(parts ...string) string {
+	return model.DraftKey(l.sessionID(), parts...)
+}
+
+// Drafts lists the drafts left in this session (read when it opens).
+func (l *Live) Drafts() ([]model.Draft, error) {
+	return l.st.Drafts(model.DraftKey(l.sessionID()))
+}
+
+// TimerKey is where the session's timer is saved.
+func (l *Live) TimerKey() string { return model.DraftKey(l.sessionID(), "timer") }
+
+// saveTimerCmd saves the timer's state in order with the other writes.
+func (l *Live) saveTimerCmd(state []byte) tea.Cmd {
+	l.orderMu.Lock()
+	ticket := l.issued
+	l.issued++
+	l.orderMu.Unlock()
+	key := l.TimerKey()
+	return func() tea.Msg {
+		var err error
+		l.inOrder(ticket, func() { err = l.st.SaveTimer(key, state) })
+		if err != nil {
+			return statusMsg{text: "timer not saved: " + err.Error(), warn: true}
+		}
+		return nil
+	}
+}
+
+// statusMsg puts a one-off message in the current screen's status line.
+type statusMsg struct {
+	text string
+	warn bool
+}
+
+// now is the wall clock without its monotonic reading, so that time spent
+// suspended counts (SPEC section 8).
+func now() time.Time { return time.Now().Round(0) }

@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/carehuddle/huddle/model"
+)
+
+// recoverMsg asks the app to put a draft back where it was typed; rest
+// are offered again when that screen closes.
+type recoverMsg struct {
+	draft model.Draft
+	rest  []model.Draft
+}
+
+// Recovery offers back what was being typed when huddle last stopped
+// without saving it (a crash, a kill, a power cut), one draft at a time:
+// put it back where it was, or discard it.
+type Recovery struct {
+	theme  Theme
+	live   *Live
+	deck   *model.Deck
+	drafts []model.Draft
+	width  int
+	height int
+}
+
+// NewRecovery builds the recovery screen over drafts.
+func NewRecovery(theme Theme, live *Live, deck *model.Deck, drafts []model.Draft) *Recovery {
+	return &Recovery{theme: theme, live: live, deck: deck, drafts: drafts}
+}
+
+// Typing reports true: the screen's keys are its own.
+func (r *Recovery) Typing() bool { return true }
+
+// Init implements tea.Model.
+func (r *Recovery) Init() tea.Cmd { return nil }
+
+// Update implements tea.Model.
+func (r *Recovery) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		r.width, r.height = msg.Width, msg.Height
+	case tea.KeyMsg:
+		if len(r.drafts) == 0 {
+			return r, closeScreen
+		}
+		d := r.drafts[0]
+		switch msg.String() {
+		case "enter":
+			rest := r.drafts[1:]
+			return r, tea.Sequence(closeScreen, func() tea.Msg { return recoverMsg{draft: d, rest: rest} })
+		case "d", "x":
+			r.drafts = r.drafts[1:]
+			cmd := r.live.SaveDraft(d.Key, "")
+			if len(r.drafts) == 0 {
+				return r, tea.Batch(cmd, closeScreen)
+			}
+			return r, cmd
+		case "esc":
+			return r, closeScreen
+		case "ctrl+c":
+			return r, tea.Quit
+		}
+	}
+	return r, nil
+}
+
+// where says in words where a draft was typed.
+func (r *Recovery) where(d model.Draft) string {
+	rest := strings.TrimSuffix(strings.TrimPrefix(d.Key, r.live.DraftKey()), "/")
+	parts := strings.Split(rest, "/")
+	if len(parts) == 0 || parts[0] == "" {
+		return "this session"
+	}
+	if parts[0] == model.ExerciseParking {
+		return "the parking lot"
+	}
+	out := parts[0]
+	for _, ex := range []string{parts[0]} {
+		if ref, ok := r.deck.Exercises()[ex]; ok {
+			out = ex + " " + r.deck.Slide(ref).Exercise.Title
+		}
+	}
+	if len(parts) > 1 && parts[1] != "" {
+		if n := model.GroupNumber(parts[1]); n > 0 {
+			out += fmt.Sprintf(" · group %d", n)
+		}
+	}
+	if len(parts) > 2 {
+		out += " · " + parts[2]
+	}
+	return out
+}
+
+// View implements tea.Model.
+func (r *Recovery) View() string {
+	if r.width < minWidth || r.height < minHeight {
+		return tooSmall(r.theme, r.width, r.height)
+	}
+	if len(r.drafts) == 0 {
+		return ""
+	}
+	t := r.theme
+	d := r.drafts[0]
+	w := min(r.width-4, 90)
+	body := t.Title.Render("Recovered typing") + "\n\n" +
+		lipgloss.NewStyle().Width(w).Render(fmt.Sprintf("huddle stopped before this was saved. It was being typed in %s at %s:",
+			model.SanitizeLine(r.where(d)), d.Saved.Local().Format("15:04:05"))) + "\n\n" +
+		t.Box.Width(w).Render(model.SanitizeLine(d.Text)) + "\n\n" +
+		t.FooterKey.Render("enter: put it back where it was · d: discard it · esc: decide later")
+	if len(r.drafts) > 1 {
+		body += "\n" + t.Dim.Render(fmt.Sprintf("%d more after this one", len(r.drafts)-1))
+	}
+	return lipgloss.Place(r.width, r.height, lipgloss.Center, lipgloss.Center, body)
+}
