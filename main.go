@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/store"
 	"github.com/carehuddle/huddle/toolkit"
 	"github.com/carehuddle/huddle/ui"
 )
@@ -47,6 +50,9 @@ func main() {
 
 // run dispatches a command line and returns the process exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == store.StructureCheckArg {
+		store.RunStructureCheckChild() // huddle doctor's child process; never returns
+	}
 	cmd, args := splitCommand(args)
 	switch cmd {
 	case "", "home":
@@ -57,7 +63,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdDeck(args, stdout, stderr)
 	case "version":
 		return cmdVersion(args, stdout, stderr)
-	case "reflect", "review", "sessions", "export", "doctor":
+	case "sessions":
+		return cmdSessions(args, stdout, stderr)
+	case "export":
+		return cmdExport(args, stdout, stderr)
+	case "doctor":
+		return cmdDoctor(args, stdout, stderr)
+	case "reflect", "review":
 		return cmdLater(cmd, args, stdout, stderr)
 	case "help":
 		usage(stdout)
@@ -101,10 +113,12 @@ Usage:
         --team NAME --facilitator NAME
   huddle reflect              solo reflection on Module 3 (coming with the exercise runners)
   huddle review               browse past sessions (coming with the review screens)
-  huddle sessions [--json]    list sessions (coming with the review screens)
-  huddle export SESSION|latest --format md|csv|json [-o FILE]   (coming with the review screens)
+  huddle sessions [--json]    list sessions, newest first, as a table or JSON
+  huddle export SESSION|latest [--format md|csv|json] [-o FILE] [--force]
+                              export a session: minutes (md, the default), CSV or JSON, to
+                              standard output or to FILE (0600; --force replaces a file)
   huddle deck check [DIR]     validate a deck directory (default: the built-in deck)
-  huddle doctor               check the database file (coming with the store)
+  huddle doctor               check the database's records and structure; reports, never repairs
   huddle version              print the version
 
 Global flags (before or after the command's arguments):
@@ -205,14 +219,152 @@ func cmdDeck(args []string, stdout, stderr io.Writer) int {
 func cmdLater(cmd string, args []string, stdout, stderr io.Writer) int {
 	var g globals
 	fs := newFlags(cmd, "huddle "+cmd, &g)
-	fs.Bool("json", false, "JSON output (sessions)")
-	fs.String("format", "", "export format: md, csv or json")
-	fs.String("o", "", "export to this file")
 	if _, err := parse(fs, args, stderr); err != nil {
 		return exitFor(err)
 	}
 	fmt.Fprintf(stderr, "huddle %s: not available yet in this version (%s); it arrives with session capture and review\n", cmd, version)
 	return exitError
+}
+
+// openStore opens the database of --db (or HUDDLE_DB, else the default
+// path), waiting at most a second for another huddle, and returns it with
+// its path.
+func openStore(g globals, readOnly bool) (*store.Store, string, error) {
+	path := g.db
+	if path == "" {
+		def, err := store.DefaultPath()
+		if err != nil {
+			return nil, "", fmt.Errorf("huddle: no place for the database: %v (give one with --db PATH)", err)
+		}
+		path = def
+	}
+	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Timeout: time.Second})
+	return s, path, err
+}
+
+// storeError is the message for an error of the store. The damaged and
+// newer-schema errors already name the file and say what to do.
+func storeError(err error) string {
+	var locked *store.LockedError
+	if errors.As(err, &locked) {
+		return "huddle: " + locked.Path + " is open in another huddle; close it and try again"
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "huddle") {
+		return "huddle: " + msg
+	}
+	return err.Error()
+}
+
+func cmdSessions(args []string, stdout, stderr io.Writer) int {
+	var g globals
+	fs := newFlags("sessions", "huddle sessions [--json]", &g)
+	asJSON := fs.Bool("json", false, "print a JSON array instead of a table")
+	if pos, err := parse(fs, args, stderr); err != nil || len(pos) > 0 {
+		if err == nil {
+			fmt.Fprintln(stderr, "huddle sessions: takes no arguments")
+		}
+		return exitFor(err)
+	}
+	s, _, err := openStore(g, true)
+	var list []model.Session
+	var counts map[string]int
+	switch {
+	case errors.Is(err, os.ErrNotExist): // no database yet: no sessions
+		err = nil
+	case err != nil:
+		fmt.Fprintln(stderr, storeError(err))
+		return exitError
+	default:
+		defer s.Close()
+		list, err = s.ListSessions()
+		if counts, _ = s.EntryCounts(); err != nil { // damaged records are left out, and said so
+			fmt.Fprintln(stderr, storeError(err))
+		}
+	}
+	if *asJSON {
+		data, _ := model.SessionsJSON(list, counts) // plain data: cannot fail
+		stdout.Write(data)
+	} else {
+		fmt.Fprint(stdout, model.SessionsTable(list, counts))
+	}
+	if err != nil {
+		return exitError
+	}
+	return exitOK
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) int {
+	var g globals
+	fs := newFlags("export", "huddle export SESSION|latest [--format md|csv|json] [-o FILE] [--force]", &g)
+	format := fs.String("format", model.FormatMarkdown, "md (minutes), csv or json")
+	out := fs.String("o", "", "write to FILE instead of standard output (- is standard output)")
+	force := fs.Bool("force", false, "replace FILE if it exists")
+	pos, err := parse(fs, args, stderr)
+	switch {
+	case err != nil:
+		return exitFor(err)
+	case len(pos) != 1:
+		fs.Usage()
+		return exitUsage
+	case !slices.Contains(model.ExportFormats, *format):
+		fmt.Fprintf(stderr, "huddle export: unknown format %q (want md, csv or json)\n", *format)
+		return exitUsage
+	}
+	deck, err := loadDeck(g.deck)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	s, _, err := openStore(g, true)
+	if err != nil {
+		fmt.Fprintln(stderr, storeError(err))
+		return exitError
+	}
+	defer s.Close()
+	data, sess, err := s.ExportSession(pos[0], *format, model.DeckExercises(deck))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		fmt.Fprintf(stderr, "huddle export: no session %q (huddle sessions lists them)\n", model.SanitizeLine(pos[0]))
+		return exitError
+	case err != nil:
+		fmt.Fprintln(stderr, storeError(err))
+		return exitError
+	case *out == "" || *out == "-":
+		stdout.Write(data)
+		return exitOK
+	}
+	if err := store.WriteExportFile(*out, data, *force); err != nil {
+		fmt.Fprintln(stderr, storeError(err))
+		return exitError
+	}
+	fmt.Fprintf(stdout, "exported %q to %s\n", model.SanitizeLine(sess.Title), *out)
+	return exitOK
+}
+
+func cmdDoctor(args []string, stdout, stderr io.Writer) int {
+	var g globals
+	fs := newFlags("doctor", "huddle doctor [--db PATH]", &g)
+	if pos, err := parse(fs, args, stderr); err != nil || len(pos) > 0 {
+		if err == nil {
+			fmt.Fprintln(stderr, "huddle doctor: takes no arguments")
+		}
+		return exitFor(err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "huddle doctor: cannot find huddle's own program for the structure check: %v\n", err)
+		return exitError
+	}
+	report, ok, err := store.Doctor(g.db, exe, 5*time.Minute)
+	if err != nil {
+		fmt.Fprintln(stderr, storeError(err))
+		return exitError
+	}
+	fmt.Fprint(stdout, report)
+	if !ok {
+		return exitError
+	}
+	return exitOK
 }
 
 func cmdHome(args []string, stdout, stderr io.Writer) int {
@@ -277,6 +429,17 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	lipgloss.SetHasDarkBackground(dark)
 	cfg.Profile = lipgloss.ColorProfile()
 	cfg.Theme = ui.NewTheme(name)
+	// The database opens before the screen takes over, so that a second
+	// huddle on the same file, a damaged file or one from a newer huddle
+	// gets a plain message on stderr within a second, not a hang.
+	st, err := openUIStore(g.db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	defer st.Close()
+	cfg.Store = st
+	cfg.Bell = os.Stdout
 	// Bubble Tea v1 draws on a frame ticker: a keypress waits for the next
 	// frame, and the ticker wakes the program even when idle. 100 fps keeps
 	// keypress-to-slide under 8 ms median and idle CPU under 1 % (SPEC 11,
@@ -287,6 +450,29 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// openUIStore opens the database for the full-screen program, turning
+// the store's errors into messages that say what to do.
+func openUIStore(path string) (*store.Store, error) {
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(); err != nil {
+			return nil, fmt.Errorf("huddle: no place for the database: %v (give one with --db PATH)", err)
+		}
+	}
+	st, err := store.Open(path, store.Options{Timeout: time.Second})
+	switch {
+	case err == nil:
+		return st, nil
+	case errors.Is(err, store.ErrLocked):
+		return nil, fmt.Errorf("huddle: %s is in use by another huddle; close that one first (or use --db for another file)", path)
+	case errors.Is(err, store.ErrNewerSchema):
+		return nil, fmt.Errorf("huddle: %s was written by a newer huddle; update huddle to open it (the file was not changed)\n%v", path, err)
+	case errors.Is(err, store.ErrDamaged):
+		return nil, fmt.Errorf("huddle: %s is damaged and was not changed; run huddle doctor, or restore a backup from beside it\n%v", path, err)
+	}
+	return nil, fmt.Errorf("huddle: cannot open %s: %v", path, err)
 }
 
 func validTheme(name string) bool {

@@ -180,12 +180,12 @@ func (a *App) timerKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if a.typing() {
 		return nil, false
 	}
-	wasActive := a.timer.Active()
+	wasShown := a.timerShown()
 	ok, cmd := a.timer.Key(msg)
 	if !ok {
 		return nil, false
 	}
-	if a.timer.Active() != wasActive {
+	if a.timerShown() != wasShown {
 		cmd = tea.Batch(cmd, a.resizeAll())
 	}
 	return cmd, true
@@ -235,7 +235,7 @@ func (a *App) screenSize() tea.WindowSizeMsg {
 
 func (a *App) topLines() int {
 	n := 0
-	if a.timer.Active() {
+	if a.timerShown() {
 		n++
 	}
 	if a.liveErr != "" {
@@ -259,6 +259,17 @@ func (a *App) resizeAll() tea.Cmd {
 	var cmd tea.Cmd
 	a.screen, cmd = a.screen.Update(s)
 	return tea.Batch(append(cmds, cmd)...)
+}
+
+// timerShown reports whether the compact timer is on screen: while a
+// timer runs (or is paused or done), on every screen; on an exercise's
+// runner also when its timer is set and waiting to start.
+func (a *App) timerShown() bool {
+	if a.timer.Active() {
+		return true
+	}
+	_, isRunner := a.screen.(Runner)
+	return isRunner && a.timer.T.Duration > 0
 }
 
 // ring sounds the terminal bell.
@@ -285,7 +296,7 @@ func (a *App) View() string {
 	if a.liveErr != "" {
 		top += a.cfg.Theme.Danger.MaxWidth(a.size.Width).Render("CAPTURE IS OFF: "+a.liveErr) + "\n"
 	}
-	if a.timer.Active() {
+	if a.timerShown() {
 		top += a.timer.Bar(a.size.Width) + "\n"
 	}
 	return top + a.screen.View()

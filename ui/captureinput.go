@@ -19,6 +19,10 @@ import (
 // loses at most about this much of what was being typed, plus the save.
 const draftEvery = time.Second
 
+// tick schedules a message after d; tests replace it so that nothing
+// waits on the wall clock.
+var tick = tea.Tick
+
 // inputResult is what a keypress did to a capture input.
 type inputResult int
 
@@ -169,7 +173,7 @@ func (c *CaptureInput) key(msg tea.KeyMsg) (inputResult, tea.Cmd) {
 	if c.ti.Value() != before && !c.ticking && c.live != nil && c.draftKey != "" {
 		c.ticking = true
 		gen, key := c.gen, c.draftKey
-		cmd = tea.Batch(cmd, tea.Tick(draftEvery, func(time.Time) tea.Msg { return draftTickMsg{key: key, gen: gen} }))
+		cmd = tea.Batch(cmd, tick(draftEvery, func(time.Time) tea.Msg { return draftTickMsg{key: key, gen: gen} }))
 	}
 	return inputTyping, cmd
 }

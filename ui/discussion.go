@@ -51,6 +51,7 @@ type Discussion struct {
 	target  string // entry being edited, or field key being added to
 	confirm string // entry id awaiting delete confirmation
 	moving  string // entry id awaiting a group number
+	follow  bool   // move the cursor to the next line this runner adds
 	save    saveState
 	status  string
 	summary bool
@@ -71,6 +72,9 @@ func NewDiscussion(env RunnerEnv) *Discussion {
 	d.refresh()
 	return d
 }
+
+// Exercise is the exercise being run.
+func (d *Discussion) Exercise() *model.Exercise { return d.env.Ex }
 
 // Typing reports whether keys go to the input.
 func (d *Discussion) Typing() bool {
@@ -239,6 +243,14 @@ func (d *Discussion) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return d, d.input.Open("try again", msg.Change.Entry.Text, d.draftKey(msg.Change.Entry.Field))
 		}
 		d.refresh()
+		if msg.Err == nil && msg.Change.Op == model.OpAddEntry && d.follow {
+			d.follow = false
+			for i, r := range d.rows() {
+				if r.entry == msg.Change.Entry.ID {
+					d.row = i
+				}
+			}
+		}
 		return d, nil
 	case ChangedMsg:
 		d.refresh()
@@ -357,6 +369,7 @@ func (d *Discussion) submit(text string) tea.Cmd {
 	ex := d.env.Ex.ID
 	switch d.purpose {
 	case purposeAdd:
+		d.follow = true
 		return d.commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: ex, Group: d.groupKey(), Field: d.target, Text: text}})
 	case purposeSetText:
 		return d.commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: ex, Group: d.groupKey(), Field: d.target, Text: text}})

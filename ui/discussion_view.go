@@ -32,7 +32,7 @@ func (d *Discussion) View() string {
 	}
 	if d.full {
 		d.help.ShowAll = true
-		body := t.Box.Render(t.Title.Render("Discussion keys") + "\n" + d.help.FullHelpView(d.keys.FullHelp()))
+		body := t.Box.Render(t.Heading.Render("Discussion keys") + "\n" + d.help.FullHelpView(d.keys.FullHelp()))
 		return head + "\n" + lipgloss.Place(w, h-1, lipgloss.Center, lipgloss.Center, body)
 	}
 	d.help.ShowAll = false
@@ -167,7 +167,7 @@ func tagMark(e model.Entry) string {
 func (d *Discussion) summaryView(w int) string {
 	t := d.env.Theme
 	var b strings.Builder
-	b.WriteString(t.Title.Render("Summary") + "\n\n")
+	b.WriteString(t.Heading.Render("Summary") + "\n\n")
 	var contField string
 	for _, f := range d.env.Ex.Fields {
 		if f.Type == model.FieldContinuum {

@@ -23,12 +23,13 @@ type Live struct {
 	deck *model.Deck
 	ex   map[string]*model.Exercise // the deck's exercises by id
 
-	// order: commits are numbered as they are made (in Update, no I/O)
-	// and saved strictly in that order by their commands.
-	orderMu sync.Mutex
-	turn    *sync.Cond
-	issued  uint64
-	serving uint64
+	// Writes are queued as they are made (in Update: no I/O) and saved
+	// strictly in that order. Each write's command drains the queue up to
+	// and including its own write, so a command that runs late, or never,
+	// holds nothing up: the next command saves its write for it.
+	queueMu sync.Mutex
+	queue   []*write
+	drainMu sync.Mutex
 
 	mu       sync.RWMutex
 	data     model.SessionData
@@ -63,7 +64,6 @@ func OpenLive(st *store.Store, deck *model.Deck, sessionID string) (*Live, error
 		return nil, err
 	}
 	l := &Live{st: st, deck: deck, ex: exerciseMap(deck)}
-	l.turn = sync.NewCond(&l.orderMu)
 	l.data = model.SessionData{Session: sess, Entries: entries, Actions: actions}
 	return l, nil
 }
@@ -106,15 +106,56 @@ func (l *Live) Version() uint64 {
 	return l.version
 }
 
-// Commit queues a change and returns the command that saves it. Commits
+// write is one queued write: its work and, once done, its result.
+type write struct {
+	do     func() tea.Msg
+	done   bool
+	result tea.Msg
+}
+
+// enqueue adds a write to the queue and returns the command that saves
+// the queue up to it and reports its result.
+func (l *Live) enqueue(do func() tea.Msg) tea.Cmd {
+	w := &write{do: do}
+	l.queueMu.Lock()
+	l.queue = append(l.queue, w)
+	l.queueMu.Unlock()
+	return func() tea.Msg { return l.drain(w) }
+}
+
+// drain saves queued writes in order until w is saved.
+func (l *Live) drain(w *write) tea.Msg {
+	l.drainMu.Lock()
+	defer l.drainMu.Unlock()
+	for !w.done {
+		l.queueMu.Lock()
+		next := l.queue[0]
+		l.queue = l.queue[1:]
+		l.queueMu.Unlock()
+		next.result = next.do()
+		next.done = true
+	}
+	return w.result
+}
+
+// Flush saves every queued write (before the program exits).
+func (l *Live) Flush() {
+	l.queueMu.Lock()
+	var last *write
+	if len(l.queue) > 0 {
+		last = l.queue[len(l.queue)-1]
+	}
+	l.queueMu.Unlock()
+	if last != nil {
+		l.drain(last)
+	}
+}
+
+// Commit queues a change and returns the command that saves it. Changes
 // are saved in the order Commit was called, whatever order their commands
 // run in.
 func (l *Live) Commit(c model.Change) tea.Cmd {
-	l.orderMu.Lock()
-	ticket := l.issued
-	l.issued++
-	l.orderMu.Unlock()
-	return func() tea.Msg { return l.save(ticket, c) }
+	return l.enqueue(func() tea.Msg { return l.save(c) })
 }
 
 // CommitNow saves a change at once, in order, and returns what a command
@@ -123,49 +164,29 @@ func (l *Live) CommitNow(c model.Change) SavedMsg {
 	return l.Commit(c)().(SavedMsg)
 }
 
-// inOrder runs fn when ticket's turn comes.
-func (l *Live) inOrder(ticket uint64, fn func()) {
-	l.orderMu.Lock()
-	for l.serving != ticket {
-		l.turn.Wait()
-	}
-	l.orderMu.Unlock()
+func (l *Live) save(c model.Change) (msg SavedMsg) {
 	defer func() {
-		l.orderMu.Lock()
-		l.serving++
-		l.turn.Broadcast()
-		l.orderMu.Unlock()
+		if r := recover(); r != nil {
+			msg = SavedMsg{Change: c, Err: fmt.Errorf("huddle: saving failed: %v", r)}
+		}
 	}()
-	fn()
-}
-
-func (l *Live) save(ticket uint64, c model.Change) (msg SavedMsg) {
-	l.inOrder(ticket, func() {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = SavedMsg{Change: c, Err: fmt.Errorf("huddle: saving failed: %v", r)}
-			}
-		}()
-		saved, err := l.persist(c)
-		if err != nil {
-			msg = SavedMsg{Change: c, Err: err}
-			return
+	saved, err := l.persist(c)
+	if err != nil {
+		return SavedMsg{Change: c, Err: err}
+	}
+	l.mu.Lock()
+	l.data.Apply(saved)
+	l.version++
+	v := l.version
+	watchers := append([]chan struct{}(nil), l.watchers...)
+	l.mu.Unlock()
+	for _, w := range watchers {
+		select { // a watcher that has not caught up yet will read the latest state anyway
+		case w <- struct{}{}:
+		default:
 		}
-		l.mu.Lock()
-		l.data.Apply(saved)
-		l.version++
-		v := l.version
-		watchers := append([]chan struct{}(nil), l.watchers...)
-		l.mu.Unlock()
-		for _, w := range watchers {
-			select { // a watcher that has not caught up yet will read the latest state anyway
-			case w <- struct{}{}:
-			default:
-			}
-		}
-		msg = SavedMsg{Change: saved, Version: v}
-	})
-	return msg
+	}
+	return SavedMsg{Change: saved, Version: v}
 }
 
 // persist writes one change to the store and returns it as saved.
@@ -239,24 +260,19 @@ func (l *Live) WaitChange(ch <-chan struct{}) tea.Cmd {
 	}
 }
 
-// SaveDraft keeps text being typed at key (in commit order, so a later
-// draft is never overwritten by an earlier one); empty text clears it.
+// SaveDraft keeps text being typed at key (in order with every other
+// write, so a later draft is never overwritten by an earlier one); empty
+// text clears it.
 func (l *Live) SaveDraft(key, text string) tea.Cmd {
-	l.orderMu.Lock()
-	ticket := l.issued
-	l.issued++
-	l.orderMu.Unlock()
-	return func() tea.Msg {
+	return l.enqueue(func() tea.Msg {
 		var err error
-		l.inOrder(ticket, func() {
-			if text == "" {
-				err = l.st.ClearDraft(key)
-			} else {
-				err = l.st.SaveDraft(key, text)
-			}
-		})
+		if text == "" {
+			err = l.st.ClearDraft(key)
+		} else {
+			err = l.st.SaveDraft(key, text)
+		}
 		return draftSavedMsg{key: key, err: err}
-	}
+	})
 }
 
 // draftSavedMsg reports a draft save.
@@ -280,19 +296,13 @@ func (l *Live) TimerKey() string { return model.DraftKey(l.sessionID(), "timer")
 
 // saveTimerCmd saves the timer's state in order with the other writes.
 func (l *Live) saveTimerCmd(state []byte) tea.Cmd {
-	l.orderMu.Lock()
-	ticket := l.issued
-	l.issued++
-	l.orderMu.Unlock()
 	key := l.TimerKey()
-	return func() tea.Msg {
-		var err error
-		l.inOrder(ticket, func() { err = l.st.SaveTimer(key, state) })
-		if err != nil {
+	return l.enqueue(func() tea.Msg {
+		if err := l.st.SaveTimer(key, state); err != nil {
 			return statusMsg{text: "timer not saved: " + err.Error(), warn: true}
 		}
 		return nil
-	}
+	})
 }
 
 // statusMsg puts a one-off message in the current screen's status line.

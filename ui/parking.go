@@ -194,7 +194,7 @@ func (p *Parking) View() string {
 		return tooSmall(p.theme, p.width, p.height)
 	}
 	t := p.theme
-	head := t.Title.Render("Parking lot") + "  " + p.save.view(t)
+	head := t.Heading.Render("Parking lot") + "  " + p.save.view(t)
 	notes := p.notes()
 	var lines []string
 	if len(notes) == 0 {

@@ -17,6 +17,7 @@ import (
 type Runner interface {
 	tea.Model
 	Typing() bool
+	Exercise() *model.Exercise
 }
 
 // RunnerEnv is what a runner is built from.
@@ -87,7 +88,7 @@ func (s saveState) view(t Theme) string {
 // runnerHeader is the first line of every runner: the exercise's id,
 // title and kind on the left, the save state on the right.
 func runnerHeader(t Theme, ex *model.Exercise, save saveState, w int) string {
-	left := t.Title.Render(fmt.Sprintf("%s · %s", ex.ID, model.SanitizeLine(ex.Title)))
+	left := t.Heading.Render(fmt.Sprintf("%s · %s", ex.ID, model.SanitizeLine(ex.Title)))
 	right := save.view(t)
 	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {

@@ -73,7 +73,7 @@ func weightMark(w int) string {
 // weights. selected is the id of the highlighted item ("" for none).
 func SeesawView(t Theme, items []model.SeesawItem, w, h int, selected string) string {
 	pos, chal := model.Balance(items)
-	head := t.Title.Render("See-saw") + "  " + t.FooterKey.Render(fmt.Sprintf("+ Positives %d · − Challenges %d", pos, chal)) +
+	head := t.Heading.Render("See-saw") + "  " + t.FooterKey.Render(fmt.Sprintf("+ Positives %d · − Challenges %d", pos, chal)) +
 		"\n" + t.Warning.Render(seesawLean(pos, chal))
 	plankW := max(min(w-2, 60), 9)
 	plank := seesawPlank(t, model.TiltOf(pos, chal), plankW)

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -18,7 +19,19 @@ func init() {
 	// test may wait on a background-colour query.
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
+	// Ticks fire at once in tests: a draft is saved on the next keypress's
+	// command, a timer tick is delivered when a test sends one.
+	tick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg {
+			if msg := fn(time.Time{}); isDraftTick(msg) {
+				return msg
+			}
+			return nil
+		}
+	}
 }
+
+func isDraftTick(msg tea.Msg) bool { _, ok := msg.(draftTickMsg); return ok }
 
 // builtinDeck loads the built-in deck or fails the test.
 func builtinDeck(t testing.TB) *model.Deck {

@@ -53,7 +53,8 @@ type Theme struct {
 	Notice     lipgloss.Style // the privacy notice
 	Greyed     lipgloss.Style // entries whose feature is not there yet
 	Selected   lipgloss.Style // the chosen entry of a menu
-	Title      lipgloss.Style // a screen's big title
+	Title      lipgloss.Style // a screen's big title, with a blank line under it
+	Heading    lipgloss.Style // a title on one line (runner headers, panels)
 	Input      lipgloss.Style // prompt of the goto and search inputs
 	ProgressOn string         // progress bar colours
 	ProgressOf string
@@ -90,6 +91,7 @@ func NewTheme(name string) Theme {
 	t.Greyed = lipgloss.NewStyle().Foreground(c(p.dim)).Faint(true)
 	t.Selected = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true)
 	t.Title = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true).MarginBottom(1)
+	t.Heading = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true)
 	t.Input = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true)
 	t.ProgressOn, t.ProgressOf = p.accent, p.progressOff
 	if name == ThemeProjector {

@@ -184,7 +184,7 @@ func (v *TimerView) schedule() tea.Cmd {
 		return nil
 	}
 	gen := v.gen
-	return tea.Tick(d, func(time.Time) tea.Msg { return timerTickMsg{gen: gen} })
+	return tick(d, func(time.Time) tea.Msg { return timerTickMsg{gen: gen} })
 }
 
 // marker is the text that tells the phase without colour.
@@ -240,7 +240,7 @@ func (v *TimerView) BigView(w, h int) string {
 	v.bar.Width = max(min(w-8, 60), 4)
 	help := "t start/pause · +/- a minute · R reset · M bell · T back"
 	parts := []string{
-		v.theme.Title.Render(model.SanitizeLine(v.T.Label)),
+		v.theme.Heading.Render(model.SanitizeLine(v.T.Label)),
 		"",
 		style.Render(digits),
 		"",

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/carehuddle/huddle/model"
+)
+
+// Review budgets of SPEC section 11, with 5,000 sessions and 500,000
+// entries (gen_test.go): list under 150 ms, open a session under 50 ms,
+// search under 300 ms, export of one session under 100 ms. Run with
+//
+//	go test ./store -run '^$' -bench Review -benchtime 20x
+//
+// The first run builds the data (cached in os.TempDir() afterwards).
+
+func reviewBench(b *testing.B) (*Store, []string) {
+	b.Helper()
+	if testing.Short() {
+		b.Skip("needs the generated 500,000-entry store")
+	}
+	s, ids, err := reviewStore()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(ids) != genSessions {
+		b.Fatalf("the generated store has %d sessions, want %d", len(ids), genSessions)
+	}
+	return s, ids
+}
+
+// BenchmarkReviewListSessions lists all 5,000 sessions, newest first.
+func BenchmarkReviewListSessions(b *testing.B) {
+	s, _ := reviewBench(b)
+	b.Run("all", func(b *testing.B) {
+		timed(b, func(int) {
+			list, err := s.ListSessions()
+			if err != nil || len(list) != genSessions {
+				b.Fatalf("%d sessions, %v", len(list), err)
+			}
+		})
+	})
+	b.Run("filtered-unlimited", func(b *testing.B) {
+		timed(b, func(int) {
+			list, err := s.ListSessionsFiltered(SearchFilter{Limit: -1})
+			if err != nil || len(list) != genSessions {
+				b.Fatalf("%d sessions, %v", len(list), err)
+			}
+		})
+	})
+	b.Run("with-entry-counts", func(b *testing.B) {
+		timed(b, func(int) {
+			list, err := s.ListSessions()
+			if err != nil || len(list) != genSessions {
+				b.Fatalf("%d sessions, %v", len(list), err)
+			}
+			counts, err := s.EntryCounts()
+			if err != nil || len(counts) != genSessions {
+				b.Fatalf("%d counts, %v", len(counts), err)
+			}
+		})
+	})
+}
+
+// BenchmarkReviewOpenSession reads one session (about 100 entries) with
+// its entries and actions.
+func BenchmarkReviewOpenSession(b *testing.B) {
+	s, ids := reviewBench(b)
+	timed(b, func(i int) {
+		id := ids[(i*7919)%len(ids)]
+		if _, err := s.GetSession(id); err != nil {
+			b.Fatal(err)
+		}
+		entries, err := s.Entries(id)
+		if err != nil || len(entries) < 50 {
+			b.Fatalf("%d entries, %v", len(entries), err)
+		}
+		if _, err := s.Actions(id); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkReviewSearch searches all 500,000 entries.
+func BenchmarkReviewSearch(b *testing.B) {
+	s, _ := reviewBench(b)
+	teams, err := s.Teams()
+	if err != nil || len(teams) == 0 {
+		b.Fatal(teams, err)
+	}
+	for _, bc := range []struct {
+		name, query string
+		limit       int
+		min, max    int
+		oneTeam     bool
+	}{
+		{"rare-word", genRareWord, -1, 200, 600, false}, // in a few hundred entries
+		{"rare-word-upper", "TeleCare", -1, 200, 600, false},
+		{"no-match", "zyzzyva", -1, 0, 0, false},
+		{"non-ascii", "Zoë", 0, DefaultSearchLimit, DefaultSearchLimit, false},
+		{"common-word-limited", genCommonWord, 0, DefaultSearchLimit, DefaultSearchLimit, false},
+		{"rare-word-one-team", genRareWord, -1, 1, 60, true},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			n := 0
+			timed(b, func(int) {
+				f := SearchFilter{Limit: bc.limit}
+				if bc.oneTeam {
+					f.TeamID = teams[0].ID
+				}
+				hits, err := s.Search(bc.query, f)
+				if err != nil || len(hits) < bc.min || len(hits) > bc.max {
+					b.Fatalf("%d hits, %v", len(hits), err)
+				}
+				n = len(hits)
+			})
+			b.ReportMetric(float64(n), "hits")
+		})
+	}
+}
+
+// BenchmarkReviewExport reads one session and exports it.
+func BenchmarkReviewExport(b *testing.B) {
+	s, ids := reviewBench(b)
+	for _, format := range model.ExportFormats {
+		b.Run(format, func(b *testing.B) {
+			timed(b, func(i int) {
+				d, err := s.SessionData(ids[(i*7919)%len(ids)])
+				if err != nil {
+					b.Fatal(err)
+				}
+				out, err := model.Export(format, d, genExercises)
+				if err != nil || len(out) < 1000 {
+					b.Fatalf("%d bytes, %v", len(out), err)
+				}
+			})
+		})
+	}
+}

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/carehuddle/huddle/model"
+)
+
+// SearchHit is one place a search matched: a captured entry, or a
+// session's title or team name (EntryID empty).
+type SearchHit struct {
+	SessionID    string
+	EntryID      string // "" when the session's title or team name matched
+	ExerciseID   string
+	Group        string
+	Field        string
+	Snippet      string // one sanitised line around the first match
+	SessionTitle string
+	TeamName     string
+	Kind         string // the session's kind
+	Started      time.Time
+}
+
+// Search finds query, without regard to case, in the text of every live
+// (not merged) captured entry and in session titles and team names. Hits
+// come newest session first: the session's own hit first, then its
+// entries in capture order. At most f's limit of hits are returned.
+//
+// The search reads every entry of the sessions in range, so it is built to
+// be fast: each stored record is first tested, as raw bytes, for a piece
+// of the query that JSON stores verbatim (matcher.go); only the records
+// that pass are verified (checksum) and decoded, and a hit is only ever
+// made from a verified record. Damaged records among those are left out
+// and reported in err (errors.Is(err, ErrRecordDamaged)), with the hits
+// still returned.
+func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
+	m := newMatcher(query)
+	if m == nil {
+		return nil, nil
+	}
+	if f.TeamID != "" {
+		if err := checkID("team", f.TeamID); err != nil {
+			return nil, err
+		}
+	}
+	limit := f.limit()
+	var hits []SearchHit
+	var damaged []error
+	full := func() bool { return limit >= 0 && len(hits) >= limit }
+	err := s.view(func(tx *bolt.Tx) error {
+		sessions, err := s.bucket(tx, bucketSessions)
+		if err != nil {
+			return err
+		}
+		entries, err := s.bucket(tx, bucketEntries)
+		if err != nil {
+			return err
+		}
+		c := entries.Cursor()
+		return s.walkSessions(tx, f, func(id string) (bool, error) {
+			raw := sessions.Get([]byte(id))
+			if raw == nil {
+				return true, nil
+			}
+			// The session is decoded (and verified) only when it is
+			// needed: for the kind filter, its own match, or a hit.
+			var sess *model.Session
+			load := func() bool {
+				if sess == nil {
+					var x model.Session
+					if err := decodeRecord(bucketSessions, []byte(id), raw, &x); err != nil {
+						damaged = append(damaged, err)
+						return false
+					}
+					sess = &x
+				}
+				return true
+			}
+			if f.Kind != "" && (!load() || sess.Kind != f.Kind) {
+				return true, nil
+			}
+			if m.maybe(raw) && load() {
+				for _, text := range []string{sess.Title, sess.TeamName} {
+					if m.matches(text) {
+						hits = append(hits, sessionHit(sess, model.Entry{}, m.snippet(text)))
+						break
+					}
+				}
+			}
+			prefix := prefixKey(id)
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && !full(); k, v = c.Next() {
+				if !m.maybe(v) {
+					continue
+				}
+				var e model.Entry
+				if err := decodeRecord(bucketEntries, k, v, &e); err != nil {
+					damaged = append(damaged, err)
+					continue
+				}
+				if !e.Live() || !m.matches(e.Text) || !load() {
+					continue
+				}
+				hits = append(hits, sessionHit(sess, e, m.snippet(e.Text)))
+			}
+			return !full(), nil
+		})
+	})
+	if err != nil {
+		return hits, err
+	}
+	return hits, errors.Join(damaged...)
+}
+
+// sessionHit makes a hit in sess, of entry e if it has an id.
+func sessionHit(sess *model.Session, e model.Entry, snippet string) SearchHit {
+	return SearchHit{
+		SessionID: sess.ID, EntryID: e.ID, ExerciseID: e.ExerciseID, Group: e.Group, Field: e.Field,
+		Snippet: snippet, SessionTitle: sess.Title, TeamName: sess.TeamName, Kind: sess.Kind, Started: sess.Started,
+	}
+}
+
+// Snippet sizes, in characters: context kept before the match, and the
+// longest snippet.
+const (
+	snippetBefore = 30
+	snippetMax    = 90
+)
+
+// snippet is one sanitised line of text around the first match.
+func (m *matcher) snippet(text string) string {
+	line := []rune(strings.TrimSpace(model.SanitizeLine(text)))
+	at := max(indexFolded(line, m.query), 0)
+	start := max(0, at-snippetBefore)
+	end := min(len(line), start+snippetMax)
+	if end-start < snippetMax {
+		start = max(0, end-snippetMax)
+	}
+	out := string(line[start:end])
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(line) {
+		out += "…"
+	}
+	return out
+}
+
+// matches reports whether text holds the query, without regard to case.
+func (m *matcher) matches(text string) bool {
+	if len(text) < m.minBytes {
+		return false
+	}
+	return indexFolded([]rune(text), m.query) >= 0
+}
+
+// indexFolded is the index in runes of needle (already folded) in text
+// compared folded, or -1.
+func indexFolded(text, needle []rune) int {
+	if len(needle) == 0 {
+		return 0
+	}
+	for i := 0; i+len(needle) <= len(text); i++ {
+		j := 0
+		for j < len(needle) && foldRune(text[i+j]) == needle[j] {
+			j++
+		}
+		if j == len(needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+// minBytesOf is the fewest bytes a text matching the folded query can
+// have: one byte per ASCII rune, two per other rune.
+func minBytesOf(q []rune) int {
+	n := 0
+	for _, r := range q {
+		if r < utf8.RuneSelf {
+			n++
+		} else {
+			n += 2
+		}
+	}
+	return n
+}
