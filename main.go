@@ -69,8 +69,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdExport(args, stdout, stderr)
 	case "doctor":
 		return cmdDoctor(args, stdout, stderr)
-	case "reflect", "review":
-		return cmdLater(cmd, args, stdout, stderr)
+	case "reflect":
+		return cmdScreen("reflect", "huddle reflect", ui.Config{Start: ui.ScreenPresent, Kind: model.SessionReflection, ModuleID: "m3"}, args, stderr)
+	case "review":
+		return cmdScreen("review", "huddle review", ui.Config{Start: ui.ScreenReview}, args, stderr)
 	case "help":
 		usage(stdout)
 		return exitOK
@@ -111,8 +113,8 @@ Usage:
   huddle                      home screen: present a workshop, reflect alone, review sessions
   huddle present [MODULE]     present the deck from a module (intro, m1, m2, m3, final, principles, briefing, background)
         --team NAME --facilitator NAME
-  huddle reflect              solo reflection on Module 3 (coming with the exercise runners)
-  huddle review               browse past sessions (coming with the review screens)
+  huddle reflect              solo reflection on Module 3: card sort, allies map, case review, plan
+  huddle review               browse past sessions, a team's journey, actions and exports
   huddle sessions [--json]    list sessions, newest first, as a table or JSON
   huddle export SESSION|latest [--format md|csv|json] [-o FILE] [--force]
                               export a session: minutes (md, the default), CSV or JSON, to
@@ -216,19 +218,21 @@ func cmdDeck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func cmdLater(cmd string, args []string, stdout, stderr io.Writer) int {
+// cmdScreen runs a full-screen command that takes only the global flags.
+func cmdScreen(name, synopsis string, cfg ui.Config, args []string, stderr io.Writer) int {
 	var g globals
-	fs := newFlags(cmd, "huddle "+cmd, &g)
-	if _, err := parse(fs, args, stderr); err != nil {
+	fs := newFlags(name, synopsis, &g)
+	pos, err := parse(fs, args, stderr)
+	if err != nil {
 		return exitFor(err)
 	}
-	fmt.Fprintf(stderr, "huddle %s: not available yet in this version (%s); it arrives with session capture and review\n", cmd, version)
-	return exitError
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "huddle %s: takes no arguments (got %q)\n", name, pos[0])
+		return exitUsage
+	}
+	return runUI(g, cfg, stderr)
 }
 
-// openStore opens the database of --db (or HUDDLE_DB, else the default
-// path), waiting at most a second for another huddle, and returns it with
-// its path.
 func openStore(g globals, readOnly bool) (*store.Store, string, error) {
 	path := g.db
 	if path == "" {
@@ -432,9 +436,9 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	// The database opens before the screen takes over, so that a second
 	// huddle on the same file, a damaged file or one from a newer huddle
 	// gets a plain message on stderr within a second, not a hang.
-	st, err := openUIStore(g.db)
+	st, _, err := openStore(g, false)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, storeError(err))
 		return exitError
 	}
 	defer st.Close()
@@ -450,29 +454,6 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
-}
-
-// openUIStore opens the database for the full-screen program, turning
-// the store's errors into messages that say what to do.
-func openUIStore(path string) (*store.Store, error) {
-	if path == "" {
-		var err error
-		if path, err = store.DefaultPath(); err != nil {
-			return nil, fmt.Errorf("huddle: no place for the database: %v (give one with --db PATH)", err)
-		}
-	}
-	st, err := store.Open(path, store.Options{Timeout: time.Second})
-	switch {
-	case err == nil:
-		return st, nil
-	case errors.Is(err, store.ErrLocked):
-		return nil, fmt.Errorf("huddle: %s is in use by another huddle; close that one first (or use --db for another file)", path)
-	case errors.Is(err, store.ErrNewerSchema):
-		return nil, fmt.Errorf("huddle: %s was written by a newer huddle; update huddle to open it (the file was not changed)\n%v", path, err)
-	case errors.Is(err, store.ErrDamaged):
-		return nil, fmt.Errorf("huddle: %s is damaged and was not changed; run huddle doctor, or restore a backup from beside it\n%v", path, err)
-	}
-	return nil, fmt.Errorf("huddle: cannot open %s: %v", path, err)
 }
 
 func validTheme(name string) bool {

@@ -20,7 +20,17 @@ type Screen int
 const (
 	ScreenHome Screen = iota
 	ScreenPresent
+	ScreenReview
 )
+
+// reviewScreen builds the review screen (nil: not available).
+var reviewScreen func(st *store.Store, cfg Config) tea.Model
+
+// openReviewMsg asks the app for the review screen.
+type openReviewMsg struct{}
+
+// startReflectMsg asks the app to start a solo reflection on Module 3.
+type startReflectMsg struct{}
 
 // Config is what the command line hands the UI.
 type Config struct {
@@ -61,9 +71,12 @@ func NewApp(cfg Config) *App {
 	}
 	a := &App{cfg: cfg, cache: NewSlideCache(SlideBodies(cfg.Deck), cfg.Theme.Glamour, cfg.Profile)}
 	a.timer = NewTimerView(cfg.Theme, cfg.Clock)
-	if cfg.Start == ScreenPresent {
+	switch {
+	case cfg.Start == ScreenPresent:
 		a.screen = a.newPresenter(cfg.Module, cfg.Team, cfg.Facilitator, false)
-	} else {
+	case cfg.Start == ScreenReview && reviewScreen != nil && cfg.Store != nil:
+		a.screen = reviewScreen(cfg.Store, cfg)
+	default:
 		a.screen = NewHome(cfg.Theme, cfg.Store != nil)
 	}
 	return a
@@ -79,9 +92,10 @@ func (a *App) newPresenter(module int, team, facilitator string, fromHome bool) 
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.screen.Init()}
 	if a.cfg.Store != nil {
-		if a.cfg.Start == ScreenPresent {
+		switch a.cfg.Start {
+		case ScreenPresent:
 			cmds = append(cmds, a.startSession(a.cfg.Module))
-		} else {
+		case ScreenHome:
 			cmds = append(cmds, homeLoadCmd(a.cfg.Store))
 		}
 		cmds = append(cmds, backupCmd(a.cfg.Store))
@@ -116,6 +130,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd := a.switchTo(a.newPresenter(msg.Module, msg.Team, msg.Facilitator, true))
 		if a.cfg.Store != nil {
 			cmd = tea.Batch(cmd, a.startSession(msg.Module))
+		}
+		return m, cmd
+	case openReviewMsg:
+		if reviewScreen == nil || a.cfg.Store == nil {
+			return a, a.forward(statusMsg{text: "the review screens are not available"})
+		}
+		a.stack = nil
+		return a.switchTo(reviewScreen(a.cfg.Store, a.cfg))
+	case startReflectMsg:
+		a.cfg.Kind, a.cfg.Team, a.cfg.Facilitator = model.SessionReflection, "", ""
+		m3 := max(a.cfg.Deck.ModuleByID("m3"), 0)
+		m, cmd := a.switchTo(a.newPresenter(m3, "", "", true))
+		if a.cfg.Store != nil {
+			cmd = tea.Batch(cmd, a.startSession(m3))
 		}
 		return m, cmd
 	case continueMsg:

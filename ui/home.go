@@ -81,8 +81,8 @@ func NewHome(t Theme, withStore bool) *Home {
 	entries := []list.Item{
 		homeEntry{title: "Present a workshop", desc: "choose a module, the team and the facilitator, then present the slides", action: openSetupMsg{}},
 		cont,
-		homeEntry{title: "Reflect alone", desc: "Module 3 on your own: values card sort, allies map, case review, embedding plan", later: "solo reflection arrives with the exercise runners"},
-		homeEntry{title: "Review past sessions", desc: "minutes, the team's journey over time, actions and exports", later: "the review screens arrive with session capture"},
+		homeEntry{title: "Reflect alone", desc: "Module 3 on your own: values card sort, allies map, case review, embedding plan", action: startReflectMsg{}},
+		homeEntry{title: "Review past sessions", desc: "minutes, the team's journey over time, actions and exports", action: openReviewMsg{}},
 		homeEntry{title: "Quit", desc: "leave huddle", action: tea.QuitMsg{}},
 	}
 	l := list.New(entries, homeDelegate{t}, 80, 16)
