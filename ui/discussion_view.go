@@ -132,8 +132,9 @@ func (d *Discussion) heading(f dField, w int) string {
 	switch f.typ {
 	case model.FieldContinuum, model.FieldChoice:
 		var opts []string
+		chosen := d.choiceOf(d.slot(f.key))
 		for _, o := range choices(f) {
-			if o == v.Value {
+			if o == chosen {
 				opts = append(opts, t.Accent.Render("◉ "+strings.ToUpper(o)))
 			} else {
 				opts = append(opts, "○ "+o)
