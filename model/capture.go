@@ -42,7 +42,21 @@ const (
 	FieldNote = "_note"
 	// FieldChallenge holds a challenge seeded onto the see-saw by an exercise.
 	FieldChallenge = "_challenge"
+	// FieldDot is one dot of a dot vote: Group the group that gave it, Value
+	// the id of the line it went to (whose Votes counts it too).
+	FieldDot = "_dot"
+
+	// Withdrawn is the MergedInto of a dot taken back: it no longer counts.
+	Withdrawn = "withdrawn"
 )
+
+// DotsPerGroup is how many dots each group has in a dot vote.
+const DotsPerGroup = 3
+
+// DotsUsed counts the dots a group has given in an exercise.
+func (d *SessionData) DotsUsed(exerciseID, group string) int {
+	return len(d.In(Slot{Exercise: exerciseID, Group: group, Field: FieldDot}))
+}
 
 // GroupKey is the key of the nth discussion group, counting from 1.
 func GroupKey(n int) string { return "g" + strconv.Itoa(n) }

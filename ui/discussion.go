@@ -53,6 +53,10 @@ type Discussion struct {
 	moving  string                // entry id awaiting a group number
 	follow  bool                  // move the cursor to the next line this runner adds
 	chosen  map[model.Slot]string // choices made whose saves are on their way
+	merging string                // line marked to merge into another
+	voting  bool                  // the dot vote is open
+	voter   int                   // index of the group voting
+	voteRow int
 	save    saveState
 	status  string
 	summary bool
@@ -79,7 +83,7 @@ func (d *Discussion) Exercise() *model.Exercise { return d.env.Ex }
 
 // Typing reports whether keys go to the input.
 func (d *Discussion) Typing() bool {
-	return d.input.Active() || d.confirm != "" || d.moving != ""
+	return d.input.Active() || d.confirm != "" || d.moving != "" || d.voting
 }
 
 // Init implements tea.Model: a recovered draft is put back in its place.
@@ -289,6 +293,18 @@ func (d *Discussion) key(msg tea.KeyMsg) tea.Cmd {
 	if d.moving != "" {
 		return d.moveTo(msg.String())
 	}
+	if d.voting {
+		return d.voteKey(msg)
+	}
+	if d.merging != "" {
+		switch msg.String() {
+		case "enter":
+			return d.mergeInto()
+		case "esc":
+			d.merging, d.status = "", "not merged"
+			return nil
+		}
+	}
 	d.status = ""
 	k := d.keys
 	switch {
@@ -335,6 +351,15 @@ func (d *Discussion) key(msg tea.KeyMsg) tea.Cmd {
 		if _, _, e, ok := d.current(); ok && d.tab < len(d.groups) {
 			d.moving = e.ID
 			d.status = "move this line to group number… (1-" + strconv.Itoa(len(d.groups)) + ", esc cancels)"
+		}
+	case key.Matches(msg, k.Merge):
+		if _, _, e, ok := d.current(); ok {
+			d.merging = e.ID
+			d.status = "merge: move to the similar line it belongs with and press enter (esc cancels)"
+		}
+	case key.Matches(msg, k.Vote):
+		if len(d.groups) > 0 {
+			d.voting, d.voteRow = true, 0
 		}
 	case key.Matches(msg, k.NewGroup):
 		n := len(d.groups) + 1

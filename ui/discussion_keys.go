@@ -17,6 +17,8 @@ type DiscussionKeys struct {
 	Challenge  key.Binding
 	Weight     key.Binding
 	Move       key.Binding
+	Merge      key.Binding
+	Vote       key.Binding
 	NewGroup   key.Binding
 	Rename     key.Binding
 	Summary    key.Binding
@@ -44,6 +46,8 @@ func DefaultDiscussionKeys() DiscussionKeys {
 		Challenge:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "tag challenge")),
 		Weight:     key.NewBinding(key.WithKeys("1", "2", "3"), key.WithHelp("1-3", "weight")),
 		Move:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "move line to group")),
+		Merge:      key.NewBinding(key.WithKeys("G"), key.WithHelp("G", "merge with a similar line")),
+		Vote:       key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "dot vote")),
 		NewGroup:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "new group")),
 		Rename:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename group")),
 		Summary:    key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "summary")),
@@ -65,7 +69,7 @@ func (k DiscussionKeys) ShortHelp() []key.Binding {
 func (k DiscussionKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextGroup, k.PrevGroup, k.Up, k.Down, k.Left, k.Right, k.NewGroup, k.Rename},
-		{k.Add, k.Edit, k.Delete, k.Positive, k.Challenge, k.Weight, k.Move},
+		{k.Add, k.Edit, k.Delete, k.Positive, k.Challenge, k.Weight, k.Move, k.Merge, k.Vote},
 		{k.Summary, k.Seesaw, k.FullSeesaw, k.Parking, k.Help, k.Back, k.Quit},
 		DefaultTimerKeys().Bindings(),
 	}

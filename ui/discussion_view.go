@@ -49,7 +49,9 @@ func (d *Discussion) View() string {
 		side = t.Box.Width(sideW - 2).Height(bodyH - 2).Render(SeesawView(t, items, sideW-4, bodyH-2, ""))
 	}
 	var body string
-	if d.summary {
+	if d.voting {
+		body = d.voteView(mainW, bodyH)
+	} else if d.summary {
 		body = d.summaryView(mainW)
 		body = clipLines(body, bodyH)
 	} else {
@@ -109,7 +111,7 @@ func (d *Discussion) rowsView(w, h int) string {
 			}
 		} else {
 			e, _ := d.data.Entry(r.entry)
-			text = "   • " + model.SanitizeLine(e.Text) + tagMark(e)
+			text = "   • " + model.SanitizeLine(e.Text) + tagMark(e) + d.lineMarks(e)
 		}
 		line := mark + text
 		if i == d.row {
@@ -230,4 +232,19 @@ func ContinuumLine(t Theme, placed map[string][]string, w int) string {
 		out = append(out, t.Dim.Render("  not placed yet: "+strings.Join(names, ", ")))
 	}
 	return strings.Join(out, "\n")
+}
+
+// lineMarks shows a line's dots and the lines merged into it.
+func (d *Discussion) lineMarks(e model.Entry) string {
+	var s string
+	if e.Votes > 0 {
+		s += fmt.Sprintf("  %s %d", strings.Repeat("●", min(e.Votes, 6)), e.Votes)
+	}
+	if n := d.mergedCount(e.ID); n > 0 {
+		s += fmt.Sprintf("  (+%d similar)", n)
+	}
+	if e.ID == d.merging {
+		s += "  ← merging"
+	}
+	return s
 }
