@@ -48,3 +48,50 @@ func TestDiscussionCapturesTagsAndTiltsTheSeesaw(t *testing.T) {
 		t.Errorf("the tagged line is not saved: %+v", data.Entries)
 	}
 }
+
+func TestDiscussionMergeAndDotVote(t *testing.T) {
+	d, app := sessionApp(t, 120, 40)
+	openM1E3(t, d)
+	d.send(keyMsg("down"))
+	for _, s := range []string{"Weekly MDT", "weekly MDT meeting", "Joint visits"} {
+		d.send(keyMsg("enter"))
+		typeText(d, s)
+		d.send(keyMsg("enter"))
+	}
+	// The cursor is on "Joint visits"; go up to "weekly MDT meeting" and merge it into "Weekly MDT".
+	d.send(keyMsg("up"))
+	d.send(keyMsg("G"))
+	d.send(keyMsg("up"))
+	d.send(keyMsg("enter"))
+	v := plain(d.m.View())
+	if !strings.Contains(v, "Weekly MDT  (+1 similar)") || strings.Contains(v, "• weekly MDT meeting") {
+		t.Fatalf("merge:\n%s", v)
+	}
+	d.send(keyMsg("V"))
+	if !strings.Contains(plain(d.m.View()), "Group 1 votes: ●●● 3 of 3 dots left") {
+		t.Fatalf("dot vote:\n%s", plain(d.m.View()))
+	}
+	d.send(keyMsg(" "))
+	d.send(keyMsg(" "))
+	d.send(keyMsg("tab"))
+	d.send(keyMsg(" "))
+	d.send(keyMsg("x"))
+	d.send(keyMsg("x")) // group 2 gave only one
+	v = plain(d.m.View())
+	if !strings.Contains(v, "Group 2 votes: ●●● 3 of 3 dots left") || !strings.Contains(v, "●●     2  Weekly MDT") {
+		t.Fatalf("after voting:\n%s", v)
+	}
+	d.send(keyMsg("shift+tab"))
+	d.send(keyMsg(" "))
+	d.send(keyMsg(" ")) // a fourth dot: none left
+	data := app.Live().Data()
+	if e, _ := data.Entry(data.In(model.Slot{Exercise: "M1-E3", Group: "g1", Field: "benefits"})[0].ID); e.Votes != 3 {
+		t.Errorf("votes saved: %+v", e)
+	}
+	if n := data.DotsUsed("M1-E3", "g1"); n != 3 {
+		t.Errorf("group 1 used %d dots", n)
+	}
+	if !strings.Contains(plain(d.m.View()), "no dots left") {
+		t.Errorf("a group with no dots left is told so:\n%s", plain(d.m.View()))
+	}
+}
