@@ -166,6 +166,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, cmd
 	case tea.KeyMsg:
+		if msg.Type == tea.KeyCtrlZ {
+			// Suspend to the shell; the terminal is restored first and
+			// taken back on fg, and the timer catches up on resume.
+			return a, tea.Suspend
+		}
 		if cmd, ok := a.timerKey(msg); ok {
 			return a, cmd
 		}

@@ -53,6 +53,9 @@ type openSeesawMsg struct{}
 // openParkingMsg asks the app for the parking lot.
 type openParkingMsg struct{}
 
+// stampClock gives the time shown as "saved ✓ hh:mm:ss"; tests fix it.
+var stampClock = now
+
 // saveState is what a runner's header says about saving.
 type saveState struct {
 	pending int
@@ -68,7 +71,7 @@ func (s *saveState) done(msg SavedMsg) {
 	s.pending = max(s.pending-1, 0)
 	s.err = msg.Err
 	if msg.Err == nil {
-		s.last = now().Format("15:04:05")
+		s.last = stampClock().Format("15:04:05")
 	}
 }
 

@@ -19,6 +19,7 @@ func init() {
 	// test may wait on a background-colour query.
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
+	stampClock = func() time.Time { return time.Date(2026, 3, 2, 10, 15, 0, 0, time.UTC) }
 	// Ticks fire at once in tests: a draft is saved on the next keypress's
 	// command, a timer tick is delivered when a test sends one.
 	tick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
