@@ -1,0 +1,48 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+)
+
+func init() { summarizers[KindPoll] = PollSummary }
+
+// PollVotes reads the votes per option of a poll, in the option order,
+// and their total.
+func PollVotes(ex *Exercise, d *SessionData) (votes []int, total int) {
+	votes = make([]int, len(ex.Options))
+	for i := range ex.Options {
+		if e, ok := d.Value(Slot{Exercise: ex.ID, Field: OptionField(i)}); ok && e.Votes > 0 {
+			votes[i] = e.Votes
+			total += e.Votes
+		}
+	}
+	return votes, total
+}
+
+// PollSummary renders a poll: the question, a table of votes per option
+// with their share and a bar of text, the total, then the answers to the
+// prompts and closing question.
+func PollSummary(ex *Exercise, d *SessionData) string {
+	votes, total := PollVotes(ex, d)
+	table := ""
+	if total > 0 {
+		var rows [][]string
+		top := 0
+		for _, v := range votes {
+			top = max(top, v)
+		}
+		for i, o := range ex.Options {
+			share := votes[i] * 100 / total
+			bar := strings.Repeat("█", (votes[i]*20+top-1)/top)
+			rows = append(rows, []string{o, strconv.Itoa(votes[i]), strconv.Itoa(share) + "%", bar})
+		}
+		table = MarkdownTable([]string{"Option", "Votes", "Share", ""}, rows) + "\n**Total:** " + plural(total, "vote", "votes")
+		if ex.Question != "" {
+			table = "**" + MarkdownInline(ex.Question) + "**\n\n" + table
+		}
+	}
+	return joinSections(table,
+		restSummary(ex, d, func(e Entry) bool { return strings.HasPrefix(e.Field, "option/") }),
+		actionsSection(ex, d))
+}
