@@ -109,6 +109,9 @@ func (a *App) liveReady(msg LiveReadyMsg) tea.Cmd {
 	}
 	if p := a.presenter(); p != nil {
 		p.SetLive(a.live)
+		if sess.Kind == model.SessionReflection {
+			p.Update(statusMsg{text: reflectionNotice})
+		}
 	}
 	if len(msg.Drafts) > 0 {
 		cmds = append(cmds, a.push(NewRecovery(a.cfg.Theme, a.live, a.cfg.Deck, msg.Drafts)))
@@ -121,6 +124,9 @@ func (a *App) liveReady(msg LiveReadyMsg) tea.Cmd {
 	cmds = append(cmds, a.resizeAll())
 	return tea.Batch(cmds...)
 }
+
+// reflectionNotice is what the presenter says when a solo reflection opens.
+const reflectionNotice = "Private solo reflection: no team; not listed with any team's sessions or actions"
 
 // carriedScreen builds the screen that shows a team's open actions from
 // earlier sessions when its next session starts (nil: not shown).

@@ -29,7 +29,9 @@ func startSessionCmd(st *store.Store, deck *model.Deck, kind, team, facilitator,
 		team, facilitator = strings.TrimSpace(team), strings.TrimSpace(facilitator)
 		title := "Workshop"
 		if kind == model.SessionReflection {
-			title = "Solo reflection"
+			// A solo reflection is private: it belongs to no team, so it is
+			// never listed with a team's sessions nor carries its actions.
+			title, team = "Solo reflection", ""
 		}
 		if team != "" {
 			title += " · " + model.SanitizeLine(team)

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/carehuddle/huddle/model"
+)
+
+// appOn starts the app presenting module m1 on st, sized w×h.
+func appOn(t *testing.T, deck *model.Deck, cfg Config) (*driver, *App) {
+	t.Helper()
+	cfg.Start, cfg.Module, cfg.ModuleID = ScreenPresent, deck.ModuleByID("m1"), "m1"
+	if cfg.Kind == model.SessionReflection {
+		cfg.Module, cfg.ModuleID = deck.ModuleByID("m3"), "m3"
+	}
+	app := testApp(deck, cfg)
+	d := &driver{t: t, m: app}
+	d.run(app.Init())
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if app.Live() == nil {
+		t.Fatal("no session started")
+	}
+	return d, app
+}
+
+func TestCarriedActionsShownAndMarked(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	first := testLive(t, st, deck, "North")
+	for _, a := range []model.Action{
+		{Text: "Invite the SCW to the MDT", Owner: "Team manager", ExerciseID: "M1-E2"},
+		{Text: "Share one case a month", Owner: "Sam", ExerciseID: "M1-E2"},
+	} {
+		if m := first.CommitNow(model.Change{Op: model.OpPutAction, Action: a}); m.Err != nil {
+			t.Fatal(m.Err)
+		}
+	}
+	d, app := appOn(t, deck, Config{Team: "North", Facilitator: "Sam", Store: st})
+	v := plain(d.m.View())
+	for _, want := range []string{"Actions carried over", "Invite the SCW to the MDT", "owner: Team manager", "M1-E2 in Workshop · North", "2 still open of 2"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("screen lacks %q:\n%s", want, v)
+		}
+	}
+	d.send(keyMsg("d"))
+	d.send(keyMsg("down"))
+	d.send(keyMsg("x"))
+	v = plain(d.m.View())
+	if !strings.Contains(v, "[✓ done   ] Invite the SCW") || !strings.Contains(v, "[✗ dropped] Share one case") {
+		t.Fatalf("statuses not shown:\n%s", v)
+	}
+	saved, err := st.Actions(first.Session().ID)
+	if err != nil || len(saved) != 2 || saved[0].Status != model.ActionDone || saved[1].Status != model.ActionDropped {
+		t.Fatalf("saved %+v (%v)", saved, err)
+	}
+	if open, _ := st.OpenActions(first.Session().TeamID); len(open) != 0 {
+		t.Errorf("still open: %+v", open)
+	}
+	if got := app.Live().Data().Actions; len(got) != 0 {
+		t.Errorf("carried actions must stay in their own session, not this one: %+v", got)
+	}
+	d.send(keyMsg("enter"))
+	if v := plain(d.m.View()); strings.Contains(v, "Actions carried over") || !strings.Contains(v, "North") {
+		t.Fatalf("enter should continue to the slides:\n%s", v)
+	}
+}
+
+func TestSoloReflectionIsPrivate(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	first := testLive(t, st, deck, "North")
+	first.CommitNow(model.Change{Op: model.OpPutAction, Action: model.Action{Text: "Team action"}})
+	d, app := appOn(t, deck, Config{Kind: model.SessionReflection, Team: "North", Store: st})
+	sess := app.Live().Session()
+	if sess.Kind != model.SessionReflection || sess.TeamID != "" || sess.TeamName != "" || sess.Title != "Solo reflection" {
+		t.Fatalf("reflection session %+v", sess)
+	}
+	v := plain(d.m.View())
+	if strings.Contains(v, "Actions carried over") || !strings.Contains(v, "Private solo reflection") {
+		t.Fatalf("screen:\n%s", v)
+	}
+	// A later workshop of the team carries its own action, not the reflection's.
+	app.Live().CommitNow(model.Change{Op: model.OpPutAction, Action: model.Action{Text: "My own plan"}})
+	open, err := st.OpenActions(first.Session().TeamID)
+	if err != nil || len(open) != 1 || open[0].Text != "Team action" {
+		t.Fatalf("team's open actions %+v (%v)", open, err)
+	}
+}

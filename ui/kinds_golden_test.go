@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/carehuddle/huddle/model"
+)
+
+// savedAt is the time in a runner's header, which changes run to run.
+var savedAt = regexp.MustCompile(`saved ✓ \d\d:\d\d:\d\d`)
+
+// runes splits typed text into one key per rune.
+func runes(s string) []string {
+	var out []string
+	for _, r := range s {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// TestKindGoldens renders the capture view and the summary view of each
+// exercise kind of this file's runners at 80x24, after a little capture.
+func TestKindGoldens(t *testing.T) {
+	deck := builtinDeck(t)
+	cases := []struct {
+		id      string
+		capture []step
+	}{
+		{"I-A", []step{{[]string{"1", "down", "2", "down", "3"}, "3 of 10 answered"}}},
+		{"M2-E2", []step{{append(append([]string{"enter"}, runes("Quick joint visit")...), "enter"), "• Quick joint visit"}}},
+		{"M3-E2", []step{{append(append([]string{"enter"}, runes("District nurse")...), "enter"), "(1) District nurse"}}},
+		{"M3-E4", []step{{append(append([]string{"n"}, runes("Case A")...), "enter"), "1 of 1 filled"}, {[]string{"right", " "}, "yes 1"}}},
+		{"M3-E5", []step{{[]string{"s"}, "18 entered"}}},
+	}
+	for _, c := range cases {
+		for _, view := range []string{"capture", "summary"} {
+			t.Run(c.id+"/"+view, func(t *testing.T) {
+				ref := deck.Exercises()[c.id]
+				goTo := append([]string{":"}, runes(fmt.Sprintf("%s %d", deck.Modules[ref.Module].ID, ref.Slide+1))...)
+				steps := []step{{append(goTo, "enter"), fmt.Sprintf("· %d/%d", ref.Slide+1, len(deck.Modules[ref.Module].Slides))}, {[]string{"enter"}, c.id + " · "}}
+				steps = append(steps, c.capture...)
+				if view == "summary" {
+					steps = append(steps, step{[]string{"S"}, "scroll · S or esc"})
+				}
+				app := testApp(deck, Config{Start: ScreenPresent, Module: ref.Module, ModuleID: deck.Modules[ref.Module].ID,
+					Team: "North", Kind: model.SessionWorkshop, Store: testStore(t)})
+				out := runToView(t, app, 80, 24, fmt.Sprintf("· 1/%d", len(deck.Modules[ref.Module].Slides)), steps...)
+				golden.RequireEqual(t, []byte(savedAt.ReplaceAllString(out, "saved ✓ HH:MM:SS")))
+			})
+		}
+	}
+}
