@@ -116,6 +116,22 @@ func (c *CaptureInput) Close() tea.Cmd {
 	return c.live.SaveDraft(key, "")
 }
 
+// Key feeds a key to the open input. esc closes it; a submitted text goes
+// to save, and only then does the input close and its draft get cleared,
+// so that the save is queued before the clearing and a crash between the
+// two leaves the draft, never neither.
+func (c *CaptureInput) Key(msg tea.KeyMsg, save func(text string) tea.Cmd) tea.Cmd {
+	res, cmd := c.Update(msg)
+	switch res {
+	case inputCancel:
+		return tea.Batch(cmd, c.Close())
+	case inputSubmit:
+		saved := save(c.Value())
+		return tea.Batch(cmd, saved, c.Close())
+	}
+	return cmd
+}
+
 // Update handles a message while the input is active.
 func (c *CaptureInput) Update(msg tea.Msg) (inputResult, tea.Cmd) {
 	switch msg := msg.(type) {

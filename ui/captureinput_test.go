@@ -112,3 +112,44 @@ func TestDraftIsSavedWhileTyping(t *testing.T) {
 		t.Errorf("a saved line leaves no draft: %+v", drafts)
 	}
 }
+
+// TestSavedLineIsQueuedBeforeItsDraftIsCleared: the draft of a line must
+// not be cleared before the line itself is saved, or a crash between the
+// two would lose both. Running the draft-clearing write alone must find
+// the line saved already.
+func TestSavedLineIsQueuedBeforeItsDraftIsCleared(t *testing.T) {
+	d, app := sessionApp(t, 120, 40)
+	openM1E3(t, d)
+	d.send(keyMsg("down"))
+	d.send(keyMsg("enter"))
+	typeText(d, "a line worth keeping")
+	if drafts, _ := app.Live().Drafts(); len(drafts) != 1 {
+		t.Fatalf("drafts before saving: %+v", drafts)
+	}
+	// The keypress's commands, not yet run: each is one queued write.
+	_, cmd := app.Update(keyMsg("enter"))
+	// Open the batch without running the writes: a batch's message is the
+	// list of its commands.
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok {
+		t.Fatalf("want a batch of writes")
+	}
+	sid := app.Live().Session().ID
+	for i := len(batch) - 1; i >= 0; i-- {
+		if batch[i] == nil {
+			continue
+		}
+		if _, isDraft := batch[i]().(draftSavedMsg); isDraft {
+			es, _ := app.Live().Store().Entries(sid)
+			found := false
+			for _, e := range es {
+				found = found || e.Text == "a line worth keeping"
+			}
+			if !found {
+				t.Fatal("the draft was cleared before the line was saved")
+			}
+			return
+		}
+	}
+	t.Fatal("no draft was cleared")
+}

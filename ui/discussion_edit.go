@@ -9,16 +9,7 @@ import (
 )
 
 func (d *Discussion) inputKey(msg tea.KeyMsg) tea.Cmd {
-	res, cmd := d.input.Update(msg)
-	switch res {
-	case inputCancel:
-		return tea.Batch(cmd, d.input.Close())
-	case inputSubmit:
-		text := d.input.Value()
-		closeCmd := d.input.Close()
-		return tea.Batch(cmd, d.submit(text), closeCmd)
-	}
-	return cmd
+	return d.input.Key(msg, d.submit)
 }
 
 // submit saves what the input was opened for.

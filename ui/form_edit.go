@@ -197,17 +197,9 @@ func (f *captureForm) weigh(e model.Entry, w int) tea.Cmd {
 }
 
 func (f *captureForm) inputKey(msg tea.KeyMsg) tea.Cmd {
-	res, cmd := f.input.Update(msg)
-	if res != inputTyping {
+	cmd := f.input.Key(msg, f.submit)
+	if !f.input.Active() {
 		f.status = ""
-	}
-	switch res {
-	case inputCancel:
-		return tea.Batch(cmd, f.input.Close())
-	case inputSubmit:
-		text := f.input.Value()
-		closeCmd := f.input.Close()
-		return tea.Batch(cmd, f.submit(text), closeCmd)
 	}
 	return cmd
 }

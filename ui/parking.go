@@ -136,21 +136,15 @@ func (p *Parking) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (p *Parking) key(msg tea.KeyMsg) tea.Cmd {
 	notes := p.notes()
 	if p.input.Active() {
-		res, cmd := p.input.Update(msg)
-		switch res {
-		case inputCancel:
-			return tea.Batch(cmd, p.input.Close())
-		case inputSubmit:
-			text := p.input.Value()
+		return p.input.Key(msg, func(text string) tea.Cmd {
 			c := model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: model.ExerciseParking, Field: model.FieldNote, Text: text}}
 			if e, ok := p.data.Entry(p.edit); ok && p.edit != "" {
 				e.Text = text
 				c = model.Change{Op: model.OpUpdateEntry, Entry: e}
 			}
 			p.save.note()
-			return tea.Batch(cmd, p.live.Commit(c), p.input.Close())
-		}
-		return cmd
+			return p.live.Commit(c)
+		})
 	}
 	if p.del != "" {
 		id := p.del

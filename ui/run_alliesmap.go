@@ -175,25 +175,18 @@ func (a *AlliesMap) moveKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (a *AlliesMap) inputKey(msg tea.KeyMsg) tea.Cmd {
-	res, cmd := a.input.Update(msg)
-	switch res {
-	case inputCancel:
-		return tea.Batch(cmd, a.input.Close())
-	case inputSubmit:
-		text := a.input.Value()
-		closeCmd := a.input.Close()
+	return a.input.Key(msg, func(text string) tea.Cmd {
 		if a.editID != "" {
 			e, ok := a.data.Entry(a.editID)
 			if !ok {
-				return tea.Batch(cmd, closeCmd)
+				return nil
 			}
 			e.Text = text
-			return tea.Batch(cmd, closeCmd, a.commit(model.Change{Op: model.OpUpdateEntry, Entry: e}))
+			return a.commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
 		}
 		a.pick = len(a.inCell())
-		return tea.Batch(cmd, closeCmd, a.commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{
+		return a.commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{
 			ExerciseID: a.env.Ex.ID, Field: model.FieldAlly, Value: model.AllyCell(a.cell()), Text: text,
-		}}))
-	}
-	return cmd
+		}})
+	})
 }

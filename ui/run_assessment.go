@@ -60,15 +60,7 @@ func recoverNote(k *kit, p *notesPane, onNotes *bool) tea.Cmd {
 
 // notesInputKey feeds a key to the input of a notes pane.
 func notesInputKey(k *kit, p *notesPane, msg tea.KeyMsg) tea.Cmd {
-	res, cmd := k.input.Update(msg)
-	switch res {
-	case inputCancel:
-		return tea.Batch(cmd, k.input.Close())
-	case inputSubmit:
-		text := k.input.Value()
-		return tea.Batch(cmd, k.input.Close(), p.submit(k, text))
-	}
-	return cmd
+	return k.input.Key(msg, func(text string) tea.Cmd { return p.submit(k, text) })
 }
 
 // Update implements tea.Model.

@@ -191,23 +191,18 @@ func (c *CardSort) key(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (c *CardSort) inputKey(msg tea.KeyMsg) tea.Cmd {
-	res, cmd := c.input.Update(msg)
-	switch res {
-	case inputCancel:
-		return tea.Batch(cmd, c.input.Close())
-	case inputSubmit:
-		text := c.input.Value()
-		closeCmd := c.input.Close()
+	next := 0 // values so far, when the input is to open again for another
+	cmd := c.input.Key(msg, func(text string) tea.Cmd {
 		if !c.adding {
-			return tea.Batch(cmd, closeCmd, c.notes.submit(&c.kit, text))
+			return c.notes.submit(&c.kit, text)
 		}
 		if c.editID != "" {
 			e, ok := c.data.Entry(c.editID)
 			if !ok {
-				return tea.Batch(cmd, closeCmd)
+				return nil
 			}
 			e.Text = text
-			return tea.Batch(cmd, closeCmd, c.commit(model.Change{Op: model.OpUpdateEntry, Entry: e}))
+			return c.commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
 		}
 		cards := model.SortedCards(c.env.Ex.ID, &c.data)
 		order := len(cards) + 1
@@ -220,10 +215,14 @@ func (c *CardSort) inputKey(msg tea.KeyMsg) tea.Cmd {
 		c.cursor = n - 1
 		if n >= cardsMax {
 			c.status = "20 values entered: press n to start narrowing"
-			return tea.Batch(cmd, closeCmd, save)
+		} else {
+			next = n
 		}
+		return save
+	})
+	if next > 0 && !c.input.Active() {
 		// The input stays open for the next value.
-		return tea.Batch(cmd, closeCmd, save, c.input.Open("another value ("+strconv.Itoa(n)+" so far; esc stops)", "", c.draftKey("", model.FieldCard)))
+		return tea.Batch(cmd, c.input.Open("another value ("+strconv.Itoa(next)+" so far; esc stops)", "", c.draftKey("", model.FieldCard)))
 	}
 	return cmd
 }

@@ -184,15 +184,10 @@ func (c *CaseReview) cycle(g string, f model.Field) tea.Cmd {
 }
 
 func (c *CaseReview) inputKey(msg tea.KeyMsg) tea.Cmd {
-	res, cmd := c.input.Update(msg)
-	switch res {
-	case inputCancel:
-		return tea.Batch(cmd, c.input.Close())
-	case inputSubmit:
+	return c.input.Key(msg, func(text string) tea.Cmd {
 		s := c.editing
-		return tea.Batch(cmd, c.input.Close(), c.commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{
-			ExerciseID: s.Exercise, Group: s.Group, Field: s.Field, Text: c.input.Value(),
-		}}))
-	}
-	return cmd
+		return c.commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{
+			ExerciseID: s.Exercise, Group: s.Group, Field: s.Field, Text: text,
+		}})
+	})
 }

@@ -87,17 +87,13 @@ func (c *CaseStudy) key(msg tea.KeyMsg) tea.Cmd {
 		if c.voting == "" {
 			return notesInputKey(&c.kit, &c.panes[c.tab], msg)
 		}
-		res, cmd := c.input.Update(msg)
-		switch res {
-		case inputCancel:
+		cmd := c.input.Key(msg, func(text string) tea.Cmd {
+			return c.commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{
+				ExerciseID: c.env.Ex.ID, Field: model.FieldVote, Value: c.voting, Text: text,
+			}})
+		})
+		if !c.input.Active() {
 			c.voting = ""
-			return tea.Batch(cmd, c.input.Close())
-		case inputSubmit:
-			v := c.voting
-			c.voting = ""
-			return tea.Batch(cmd, c.input.Close(), c.commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{
-				ExerciseID: c.env.Ex.ID, Field: model.FieldVote, Value: v, Text: c.input.Value(),
-			}}))
 		}
 		return cmd
 	}

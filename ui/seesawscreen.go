@@ -89,20 +89,14 @@ func (s *SeesawScreen) commit(c model.Change) tea.Cmd {
 
 func (s *SeesawScreen) key(msg tea.KeyMsg) tea.Cmd {
 	if s.input.Active() {
-		res, cmd := s.input.Update(msg)
-		switch res {
-		case inputCancel:
-			return tea.Batch(cmd, s.input.Close())
-		case inputSubmit:
-			text := s.input.Value()
+		return s.input.Key(msg, func(text string) tea.Cmd {
 			c := model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: model.ExerciseSeesaw, Field: model.FieldNote, Text: text, Tag: string(s.side), Weight: 1}}
 			if e, ok := s.data.Entry(s.edit); ok && s.edit != "" {
 				e.Text = text
 				c = model.Change{Op: model.OpUpdateEntry, Entry: e}
 			}
-			return tea.Batch(cmd, s.commit(c), s.input.Close())
-		}
-		return cmd
+			return s.commit(c)
+		})
 	}
 	items := s.items()
 	s.status = ""
