@@ -448,8 +448,15 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	// frame, and the ticker wakes the program even when idle. 100 fps keeps
 	// keypress-to-slide under 8 ms median and idle CPU under 1 % (SPEC 11,
 	// measured by bench_test.go and .ci/perf).
-	p := tea.NewProgram(ui.NewApp(cfg), tea.WithAltScreen(), tea.WithFPS(100))
-	if _, err := p.Run(); err != nil {
+	app := ui.NewApp(cfg)
+	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithFPS(100))
+	_, err = p.Run()
+	// A line entered just before quitting may still be queued: its save
+	// command need not have run before the program stopped.
+	if l := app.Live(); l != nil {
+		l.Flush()
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "huddle: %v\n", err)
 		return exitError
 	}

@@ -124,3 +124,18 @@ func TestLiveReportsAFailedSave(t *testing.T) {
 		t.Error("a failed change must not be applied")
 	}
 }
+
+func TestLiveFlushSavesWhatIsQueued(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	l := testLive(t, st, deck, "North")
+	// Commands made but never run, as when the program quits at once.
+	l.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "M1-E3", Group: "g1", Field: "benefits", Text: "typed just before quitting"}})
+	l.SaveDraft(l.DraftKey("M1-E3", "g1", "benefits"), "")
+	l.Flush()
+	es, err := st.Entries(l.Session().ID)
+	if err != nil || len(es) != 1 || es[0].Text != "typed just before quitting" {
+		t.Fatalf("after Flush the store holds %+v (%v)", es, err)
+	}
+	l.Flush() // nothing queued: returns at once
+}
