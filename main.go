@@ -111,7 +111,7 @@ func usage(w io.Writer) {
 
 Usage:
   huddle                      home screen: present a workshop, reflect alone, review sessions
-  huddle present [MODULE]     present the deck from a module (intro, m1, m2, m3, final, principles, briefing, background)
+  huddle present [MODULE]     start a workshop session at a module (intro, m1, m2, m3, final, principles, briefing, background)
         --team NAME --facilitator NAME
   huddle reflect              solo reflection on Module 3: card sort, allies map, case review, plan
   huddle review               browse past sessions, a team's journey, actions and exports
