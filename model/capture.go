@@ -234,9 +234,7 @@ type Change struct {
 // the store assigned.
 func (d *SessionData) Apply(c Change) {
 	switch c.Op {
-	case OpAddEntry:
-		d.Entries = append(d.Entries, c.Entry)
-	case OpSetEntry, OpUpdateEntry:
+	case OpSetEntry, OpUpdateEntry, OpAddEntry:
 		d.putEntry(c.Entry)
 	case OpPutEntries:
 		for _, e := range c.Entries {
@@ -261,6 +259,34 @@ func (d *SessionData) Apply(c Change) {
 	}
 }
 
+// Preview applies a change that is not saved yet, as a live session will
+// save it: a set takes the place (and id) of its slot's current entry.
+// Views show pending changes this way, so that a second key builds on the
+// first before its save returns.
+func (d *SessionData) Preview(c Change) {
+	if c.Op == OpSetEntry {
+		if old, ok := d.Value(SlotOf(c.Entry)); ok {
+			c.Entry.ID, c.Entry.Created = old.ID, old.Created
+		}
+	}
+	d.Apply(c)
+}
+
+// DraftSlot reads the slot back out of a draft key made by
+// DraftKey(sessionID, exercise, group, field); ok is false for any other
+// key (a timer's, say).
+func DraftSlot(sessionID, key string) (Slot, bool) {
+	rest, ok := strings.CutPrefix(key, DraftKey(sessionID))
+	if !ok {
+		return Slot{}, false
+	}
+	parts := strings.Split(strings.TrimSuffix(rest, "/"), "/")
+	if len(parts) < 3 || parts[0] == "" {
+		return Slot{}, false
+	}
+	return Slot{Exercise: parts[0], Group: parts[1], Field: strings.Join(parts[2:], "/")}, true
+}
+
 func (d *SessionData) putEntry(e Entry) {
 	if i := d.entryIndex(e.ID); i >= 0 {
 		d.Entries[i] = e
@@ -282,4 +308,14 @@ func NoteRun(s *Session, moduleID, exerciseID string) bool {
 		changed = true
 	}
 	return changed
+}
+
+// Field is the exercise's field with the given key, or nil.
+func (ex *Exercise) Field(key string) *Field {
+	for i := range ex.Fields {
+		if ex.Fields[i].Key == key {
+			return &ex.Fields[i]
+		}
+	}
+	return nil
 }

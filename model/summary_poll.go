@@ -20,6 +20,41 @@ func PollVotes(ex *Exercise, d *SessionData) (votes []int, total int) {
 	return votes, total
 }
 
+// Shares are each count's share of the total in whole per cent, rounded
+// so that they add up to exactly 100 (largest remainder first; ties to
+// the earlier option). All zero counts give all zero shares.
+func Shares(counts []int) []int {
+	total := 0
+	for _, c := range counts {
+		total += c
+	}
+	out := make([]int, len(counts))
+	if total == 0 {
+		return out
+	}
+	left := 100
+	rem := make([]int, len(counts))
+	for i, c := range counts {
+		out[i] = c * 100 / total
+		rem[i] = c * 100 % total
+		left -= out[i]
+	}
+	for ; left > 0; left-- {
+		best := -1
+		for i := range rem {
+			if rem[i] > 0 && (best < 0 || rem[i] > rem[best]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		out[best]++
+		rem[best] = 0
+	}
+	return out
+}
+
 // PollSummary renders a poll: the question, a table of votes per option
 // with their share and a bar of text, the total, then the answers to the
 // prompts and closing question.
@@ -32,8 +67,9 @@ func PollSummary(ex *Exercise, d *SessionData) string {
 		for _, v := range votes {
 			top = max(top, v)
 		}
+		shares := Shares(votes)
 		for i, o := range ex.Options {
-			share := votes[i] * 100 / total
+			share := shares[i]
 			bar := strings.Repeat("█", (votes[i]*20+top-1)/top)
 			rows = append(rows, []string{o, strconv.Itoa(votes[i]), strconv.Itoa(share) + "%", bar})
 		}

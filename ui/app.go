@@ -201,7 +201,7 @@ func (a *App) timerKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	if a.timer.Big {
-		if msg.String() == "ctrl+c" {
+		if keyName(msg) == "ctrl+c" {
 			return tea.Quit, true
 		}
 		if ok, cmd := a.timer.Key(msg); ok {

@@ -45,19 +45,27 @@ type draftTickMsg struct {
 // saved: text that looks like it identifies a person needs a second,
 // deliberate confirmation.
 type CaptureInput struct {
-	ti       textinput.Model
-	theme    Theme
-	live     *Live
-	draftKey string
-	gen      int
-	ticking  bool
-	saved    string // the text of the last draft saved
-	findings []model.Finding
-	value    string // the submitted text
-	active   bool
-	accept   key.Binding
-	cancel   key.Binding
-	confirm  key.Binding
+	ti        textinput.Model
+	theme     Theme
+	live      *Live
+	draftKey  string
+	gen       int
+	ticking   bool
+	saved     string // the text of the last draft saved
+	findings  []model.Finding
+	value     string // the submitted text
+	active    bool
+	selected  bool // the old value is selected: typing replaces it
+	empty     bool // enter on nothing submits "" (a step that can be skipped)
+	noGuard   bool // the text is parsed, not kept (a date): no privacy check
+	held      bool // the draft holds a likely identifier: kept in memory only
+	cut       int  // runes of the last paste left out (over the limit)
+	submitted bool // the last key submitted the text
+	keep      bool // the save asked to keep the input open
+	reopened  bool // the save opened the input again
+	accept    key.Binding
+	cancel    key.Binding
+	confirm   key.Binding
 }
 
 // NewCaptureInput builds an inactive input; live may be nil (no drafts).
@@ -65,7 +73,7 @@ func NewCaptureInput(theme Theme, live *Live) CaptureInput {
 	ti := textinput.New()
 	ti.Prompt = "› "
 	ti.PromptStyle = theme.Input
-	ti.CharLimit = 2000
+	ti.CharLimit = maxInputRunes
 	ti.KeyMap.Paste.SetEnabled(false)      // bracketed paste from the terminal still works, filtered
 	ti.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor would wake the program twice a second
 	return CaptureInput{
@@ -76,17 +84,60 @@ func NewCaptureInput(theme Theme, live *Live) CaptureInput {
 	}
 }
 
-// Open starts typing with a prompt and a starting value; draftKey names
-// where the draft is kept ("" for none).
+// maxInputRunes is the longest text one input takes; a longer paste is
+// cut there, and the input says how much was left out.
+const maxInputRunes = 4000
+
+// Open starts typing with a prompt and the old value ("" for new text);
+// draftKey names where the draft is kept ("" for none). An old value
+// opens selected: typing replaces it, an arrow key or home/end edits it,
+// enter keeps it. Typing never appends to an old value by surprise.
 func (c *CaptureInput) Open(prompt, value, draftKey string) tea.Cmd {
-	c.active = true
+	c.active, c.reopened = true, true
 	c.findings = nil
 	c.draftKey = draftKey
 	c.saved = value
+	c.selected = value != ""
+	c.empty, c.noGuard, c.held, c.cut = false, false, false, 0
 	c.ti.Placeholder = prompt
 	c.ti.SetValue(value)
 	c.ti.CursorEnd()
 	return c.ti.Focus()
+}
+
+// KeepOpen keeps the input open, with what was typed, after a submit
+// that could not take it (a date that does not parse).
+func (c *CaptureInput) KeepOpen() { c.keep = true }
+
+// SetValue puts text in the open input, not selected, the cursor at its
+// end (recovered typing).
+func (c *CaptureInput) SetValue(text string) {
+	c.ti.SetValue(text)
+	c.ti.CursorEnd()
+	c.selected = false
+	c.saved = text
+}
+
+// insert puts text (a paste, or runes read in one go) at the cursor as
+// typed text: it never drives the input's own bindings. Control
+// characters are dropped; what goes over the limit is cut and counted.
+func (c *CaptureInput) insert(rs []rune) {
+	rs = printableRunes(rs)
+	if c.selected {
+		c.ti.SetValue("")
+		c.selected = false
+	}
+	val := []rune(c.ti.Value())
+	pos := min(c.ti.Position(), len(val))
+	room := max(maxInputRunes-len(val), 0)
+	c.cut = 0
+	if len(rs) > room {
+		c.cut = len(rs) - room
+		rs = rs[:room]
+	}
+	out := append(append(append([]rune{}, val[:pos]...), rs...), val[pos:]...)
+	c.ti.SetValue(string(out))
+	c.ti.SetCursor(pos + len(rs))
 }
 
 // Active reports whether the input is open.
@@ -100,6 +151,14 @@ func (c *CaptureInput) Value() string { return c.value }
 
 // SetWidth fits the input to w columns.
 func (c *CaptureInput) SetWidth(w int) { c.ti.Width = max(w-lipgloss.Width(c.ti.Prompt)-1, 1) }
+
+// clearDraft clears a draft that is no longer the input's.
+func (c *CaptureInput) clearDraft(key string) tea.Cmd {
+	if c.live == nil || key == "" {
+		return nil
+	}
+	return c.live.SaveDraft(key, "")
+}
 
 // Close ends typing and forgets the draft (it was saved or given up).
 func (c *CaptureInput) Close() tea.Cmd {
@@ -121,12 +180,25 @@ func (c *CaptureInput) Close() tea.Cmd {
 // so that the save is queued before the clearing and a crash between the
 // two leaves the draft, never neither.
 func (c *CaptureInput) Key(msg tea.KeyMsg, save func(text string) tea.Cmd) tea.Cmd {
+	c.submitted = false
 	res, cmd := c.Update(msg)
 	switch res {
 	case inputCancel:
 		return tea.Batch(cmd, c.Close())
 	case inputSubmit:
+		c.submitted, c.keep, c.reopened = true, false, false
+		draft := c.draftKey
 		saved := save(c.Value())
+		switch {
+		case c.keep: // save kept the input open (a date to correct)
+			c.keep = false
+			return tea.Batch(cmd, saved)
+		case c.reopened: // save opened the next step of a form
+			if c.draftKey != draft {
+				return tea.Batch(cmd, saved, c.clearDraft(draft))
+			}
+			return tea.Batch(cmd, saved)
+		}
 		return tea.Batch(cmd, saved, c.Close())
 	}
 	return cmd
@@ -152,10 +224,10 @@ func (c *CaptureInput) Update(msg tea.Msg) (inputResult, tea.Cmd) {
 func (c *CaptureInput) key(msg tea.KeyMsg) (inputResult, tea.Cmd) {
 	if c.Confirming() {
 		switch {
-		case key.Matches(msg, c.confirm):
+		case keyMatches(msg, c.confirm):
 			c.findings = nil
 			return inputSubmit, nil
-		case msg.String() == "ctrl+c":
+		case keyName(msg) == "ctrl+c":
 			return inputTyping, tea.Quit
 		default: // any other key goes back to editing
 			c.findings = nil
@@ -163,9 +235,9 @@ func (c *CaptureInput) key(msg tea.KeyMsg) (inputResult, tea.Cmd) {
 		}
 	}
 	switch {
-	case key.Matches(msg, c.cancel):
+	case keyMatches(msg, c.cancel):
 		return inputCancel, nil
-	case key.Matches(msg, c.accept):
+	case keyMatches(msg, c.accept):
 		text := strings.TrimSpace(model.SanitizeLine(c.ti.Value()))
 		if text == "" {
 			return inputCancel, nil
@@ -197,6 +269,15 @@ func (c *CaptureInput) key(msg tea.KeyMsg) (inputResult, tea.Cmd) {
 func (c *CaptureInput) saveDraft() tea.Cmd {
 	v := c.ti.Value()
 	if c.live == nil || c.draftKey == "" || v == c.saved {
+		return nil
+	}
+	// A likely identifier never reaches the disk unconfirmed: the draft
+	// stays in memory (and the input says so) until the guard has asked.
+	if c.held = !c.noGuard && len(model.ScanIdentifiers(v)) > 0; c.held {
+		if c.saved != "" {
+			c.saved = ""
+			return c.live.SaveDraft(c.draftKey, "") // an earlier, clean draft goes
+		}
 		return nil
 	}
 	c.saved = v
@@ -231,5 +312,21 @@ func (c *CaptureInput) View(w int) string {
 			". Take it out if it does. y: save anyway · any other key: edit"
 		return c.theme.Danger.Width(max(w, 1)).Render(q)
 	}
-	return lipgloss.NewStyle().MaxWidth(w).Render(c.ti.View())
+	line := c.ti.View()
+	if c.selected {
+		line = c.theme.Input.Render(c.ti.Prompt) + c.theme.Selected.Render(model.SanitizeLine(c.ti.Value())) +
+			c.theme.Dim.Render("  (typing replaces it · ←/→ edit it)")
+	}
+	out := lipgloss.NewStyle().MaxWidth(w).Render(line)
+	var notes []string
+	if c.held {
+		notes = append(notes, "this may identify someone: it is not autosaved until you save or change it")
+	}
+	if c.cut > 0 {
+		notes = append(notes, fmt.Sprintf("the paste was cut at %d characters: %d left out", maxInputRunes, c.cut))
+	}
+	if len(notes) > 0 {
+		out = c.theme.Warning.Width(max(w, 1)).Render(strings.Join(notes, " · ")) + "\n" + out
+	}
+	return out
 }

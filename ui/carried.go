@@ -137,23 +137,23 @@ func (c *Carried) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (c *Carried) key(msg tea.KeyMsg) tea.Cmd {
 	k := c.keys
 	switch {
-	case key.Matches(msg, k.Quit):
+	case keyMatches(msg, k.Quit):
 		return tea.Quit
-	case c.full && (key.Matches(msg, k.Help) || msg.String() == "esc"):
+	case c.full && (keyMatches(msg, k.Help) || keyName(msg) == "esc"):
 		c.full = false
-	case key.Matches(msg, k.Help):
+	case keyMatches(msg, k.Help):
 		c.full = true
-	case key.Matches(msg, k.Continue):
+	case keyMatches(msg, k.Continue):
 		return closeScreen
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		c.cursor = max(c.cursor-1, 0)
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		c.cursor = min(c.cursor+1, max(len(c.actions)-1, 0))
-	case key.Matches(msg, k.Done):
+	case keyMatches(msg, k.Done):
 		return c.setStatus(model.ActionDone)
-	case key.Matches(msg, k.Drop):
+	case keyMatches(msg, k.Drop):
 		return c.setStatus(model.ActionDropped)
-	case key.Matches(msg, k.Reopen):
+	case keyMatches(msg, k.Reopen):
 		return c.setStatus(model.ActionOpen)
 	}
 	return nil

@@ -115,9 +115,9 @@ func (h *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return h, nil
 	case tea.KeyMsg:
 		switch {
-		case key.Matches(msg, h.quit):
+		case keyMatches(msg, h.quit):
 			return h, tea.Quit
-		case key.Matches(msg, h.choose):
+		case keyMatches(msg, h.choose):
 			e := h.list.SelectedItem().(homeEntry)
 			if e.later != "" {
 				h.status = e.title + ": not available: " + e.later + "."

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -130,7 +131,7 @@ func (k *kit) commonKey(msg tea.KeyMsg, keys kitKeys) (bool, tea.Cmd) {
 	if k.confirm != nil {
 		fn := k.confirm
 		k.confirm = nil
-		if msg.String() == "y" {
+		if keyName(msg) == "y" {
 			return true, fn()
 		}
 		k.status = "kept"
@@ -138,23 +139,23 @@ func (k *kit) commonKey(msg tea.KeyMsg, keys kitKeys) (bool, tea.Cmd) {
 	}
 	k.status = ""
 	switch {
-	case key.Matches(msg, keys.Back):
+	case keyMatches(msg, keys.Back):
 		if k.summary || k.full {
 			k.summary, k.full = false, false
 			return true, nil
 		}
 		return true, closeRunner
-	case key.Matches(msg, keys.Quit):
+	case keyMatches(msg, keys.Quit):
 		return true, tea.Quit
-	case key.Matches(msg, keys.Help):
+	case keyMatches(msg, keys.Help):
 		k.full = !k.full
 		return true, nil
-	case key.Matches(msg, keys.Summary):
+	case keyMatches(msg, keys.Summary):
 		k.summary, k.sumOff = !k.summary, 0
 		return true, nil
 	}
 	if k.summary {
-		switch msg.String() {
+		switch keyName(msg) {
 		case "up", "k":
 			k.sumOff = max(k.sumOff-1, 0)
 		case "down", "j":
@@ -214,23 +215,6 @@ func (k *kit) frame(title string, keyMap help.KeyMap, body func(w, h int) string
 	return head + "\n" + b + "\n" + footer
 }
 
-// fitLines cuts s to w columns and pads or clips it to exactly h lines.
-func fitLines(s string, w, h int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
 // window keeps the line at cursor visible in h lines.
 func window(lines []string, cursor, h int) []string {
 	if h <= 0 || len(lines) <= h {
@@ -282,4 +266,47 @@ func (k *kit) mark(selected bool, text string) string {
 		return k.env.Theme.Selected.Render("▶ " + text)
 	}
 	return "  " + text
+}
+
+// saveState is what an old-engine runner's header says about saving.
+type saveState struct {
+	pending int
+	err     error
+	last    string // what was saved last
+}
+
+// note records a commit made.
+func (s *saveState) note() { s.pending++ }
+
+// done records a SavedMsg.
+func (s *saveState) done(msg SavedMsg) {
+	s.pending = max(s.pending-1, 0)
+	s.err = msg.Err
+	if msg.Err == nil {
+		s.last = stampClock().Format("15:04:05")
+	}
+}
+
+// view says whether everything typed is saved.
+func (s saveState) view(t Theme) string {
+	switch {
+	case s.err != nil:
+		return t.Danger.Render("NOT SAVED: " + s.err.Error())
+	case s.pending > 0:
+		return t.Warning.Render("saving…")
+	case s.last != "":
+		return t.Dim.Render("saved ✓ " + s.last)
+	}
+	return t.Dim.Render("nothing captured yet")
+}
+
+// runnerHeader is the first line of an old-engine runner.
+func runnerHeader(t Theme, ex *model.Exercise, save saveState, w int) string {
+	left := t.Heading.Render(fmt.Sprintf("%s · %s", ex.ID, model.SanitizeLine(ex.Title)))
+	right := save.view(t)
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return lipgloss.NewStyle().MaxWidth(w).Render(left) + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(right)
+	}
+	return left + strings.Repeat(" ", gap) + right
 }

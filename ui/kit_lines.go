@@ -29,7 +29,7 @@ type notesPane struct {
 
 // promptFields are an exercise's prompts and closing question as lines
 // fields of the whole team.
-func promptFields(ex *model.Exercise) []noteField {
+func promptNoteFields(ex *model.Exercise) []noteField {
 	var out []noteField
 	for i, p := range ex.Prompts {
 		out = append(out, noteField{key: model.PromptField(i), label: "Prompt: " + p})
@@ -100,11 +100,11 @@ func (p *notesPane) key(k *kit, msg tea.KeyMsg, nk notesKeys) tea.Cmd {
 	r := rows[p.cursor]
 	f := p.fields[r.field]
 	switch {
-	case key.Matches(msg, nk.Up):
+	case keyMatches(msg, nk.Up):
 		p.cursor = max(p.cursor-1, 0)
-	case key.Matches(msg, nk.Down):
+	case keyMatches(msg, nk.Down):
 		p.cursor = min(p.cursor+1, len(rows)-1)
-	case key.Matches(msg, nk.Add):
+	case keyMatches(msg, nk.Add):
 		p.editField = r.field
 		if f.single {
 			v, _ := k.data.Value(k.slot(f.group, f.key))
@@ -113,7 +113,7 @@ func (p *notesPane) key(k *kit, msg tea.KeyMsg, nk notesKeys) tea.Cmd {
 		}
 		p.editID = ""
 		return k.input.Open(f.label, "", k.draftKey(f.group, f.key))
-	case key.Matches(msg, nk.Edit):
+	case keyMatches(msg, nk.Edit):
 		e, ok := k.data.Entry(r.entry)
 		if !ok {
 			if f.single {
@@ -123,7 +123,7 @@ func (p *notesPane) key(k *kit, msg tea.KeyMsg, nk notesKeys) tea.Cmd {
 		}
 		p.editField, p.editID = r.field, e.ID
 		return k.input.Open(f.label, e.Text, k.draftKey(f.group, f.key))
-	case key.Matches(msg, nk.Delete):
+	case keyMatches(msg, nk.Delete):
 		id := r.entry
 		if f.single {
 			v, ok := k.data.Value(k.slot(f.group, f.key))

@@ -31,6 +31,9 @@ type Live struct {
 	queue   []*write
 	drainMu sync.Mutex
 
+	seq     uint64 // the last change's sequence number (under queueMu)
+	idCount uint64 // ids handed out (under queueMu)
+
 	mu       sync.RWMutex
 	data     model.SessionData
 	version  uint64
@@ -41,6 +44,7 @@ type Live struct {
 // saved (Err set: the change is not in the session; what was typed must
 // not be thrown away).
 type SavedMsg struct {
+	Seq     uint64 // the Pending.Seq of the change
 	Change  model.Change
 	Version uint64
 	Err     error
@@ -151,11 +155,71 @@ func (l *Live) Flush() {
 	}
 }
 
-// Commit queues a change and returns the command that saves it. Changes
-// are saved in the order Commit was called, whatever order their commands
-// run in.
+// Pending is a change sent to be saved whose result has not come back.
+// Seq matches it to its SavedMsg.
+type Pending struct {
+	Seq    uint64
+	Change model.Change
+}
+
+// Send queues a change and returns it as it will be saved, with the
+// command that saves it. A new entry or action gets its id here, in
+// Update and with no I/O, so that a view can show it, select it and
+// change it again before its save returns, and a retried save of the
+// same change is the same record, never a second one. Changes are saved
+// in the order Send was called, whatever order their commands run in.
+func (l *Live) Send(c model.Change) (Pending, tea.Cmd) {
+	l.queueMu.Lock()
+	l.seq++
+	p := Pending{Seq: l.seq, Change: l.assignIDs(c)}
+	l.queueMu.Unlock()
+	return p, l.enqueue(func() tea.Msg {
+		msg := l.save(p.Change)
+		msg.Seq = p.Seq
+		return msg
+	})
+}
+
+// Resend queues a change sent before (whose save failed) again, keeping
+// its sequence number and ids.
+func (l *Live) Resend(p Pending) tea.Cmd {
+	return l.enqueue(func() tea.Msg {
+		msg := l.save(p.Change)
+		msg.Seq = p.Seq
+		return msg
+	})
+}
+
+// Commit queues a change and returns the command that saves it (Send
+// without the pending change).
 func (l *Live) Commit(c model.Change) tea.Cmd {
-	return l.enqueue(func() tea.Msg { return l.save(c) })
+	_, cmd := l.Send(c)
+	return cmd
+}
+
+// assignIDs gives a new entry or action its id (under queueMu). The
+// sequence part mixes the nanoseconds of the moment with a counter, so
+// ids stay unique across a restart within the same second.
+func (l *Live) assignIDs(c model.Change) model.Change {
+	newID := func(at time.Time) string {
+		l.idCount++
+		return model.NewID(at, uint64(at.Nanosecond())<<10|l.idCount&1023)
+	}
+	switch c.Op {
+	case model.OpAddEntry, model.OpSetEntry:
+		if c.Entry.ID == "" {
+			at := time.Now()
+			if c.Entry.Created.IsZero() {
+				c.Entry.Created = at.Round(0).UTC()
+			}
+			c.Entry.ID = newID(at)
+		}
+	case model.OpPutAction:
+		if c.Action.ID == "" {
+			c.Action.ID = newID(time.Now())
+		}
+	}
+	return c
 }
 
 // CommitNow saves a change at once, in order, and returns what a command
@@ -195,7 +259,7 @@ func (l *Live) persist(c model.Change) (model.Change, error) {
 	var err error
 	switch c.Op {
 	case model.OpAddEntry:
-		c.Entry.SessionID, c.Entry.ID = sid, ""
+		c.Entry.SessionID = sid
 		c.Entry, err = l.st.PutEntry(c.Entry)
 	case model.OpSetEntry:
 		c.Entry.SessionID = sid
@@ -204,8 +268,6 @@ func (l *Live) persist(c model.Change) (model.Change, error) {
 		l.mu.RUnlock()
 		if ok {
 			c.Entry.ID, c.Entry.Created = old.ID, old.Created
-		} else {
-			c.Entry.ID = ""
 		}
 		c.Entry, err = l.st.PutEntry(c.Entry)
 	case model.OpUpdateEntry:

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/glamour"
@@ -9,58 +10,76 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// summaryPanel is the summary view shared by the checklist, rating,
-// framework, reflection, action plan and poll runners: the exercise's
-// model.SummaryMarkdown (what the review and the minutes show), rendered
-// with glamour in the theme's style. It renders only when the Markdown or
-// the width changes, from Update, never from View.
+// summaryPanel is the runners' summary view: the exercise's Markdown
+// summary (model.SummaryMarkdown, what the review and the exports show),
+// rendered with glamour in the theme's style and scrolled to its last
+// line. It renders only when the Markdown or the width changes, from
+// Update, never from View; the renderer is built once per width.
 type summaryPanel struct {
-	md     string
-	width  int
-	lines  []string
-	scroll int
+	md       string
+	width    int
+	lines    []string
+	scroll   int
+	renderer *glamour.TermRenderer
+	rw       int // the renderer's width
 }
 
-// update renders the summary of ex in data for width w if it changed.
-func (s *summaryPanel) update(t Theme, ex *model.Exercise, data *model.SessionData, w int) {
-	md := model.SummaryMarkdown(ex, data)
+// update renders md for width w if either changed.
+func (s *summaryPanel) update(t Theme, _ *model.Exercise, md string, w int) {
 	if md == s.md && w == s.width && s.lines != nil {
 		return
 	}
 	s.md, s.width = md, w
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStyles(t.Glamour),
-		glamour.WithColorProfile(lipgloss.ColorProfile()),
-		glamour.WithWordWrap(max(w-2, 20)),
-	)
+	if s.renderer == nil || s.rw != w {
+		s.renderer, _ = glamour.NewTermRenderer(
+			glamour.WithStyles(t.Glamour),
+			glamour.WithColorProfile(lipgloss.ColorProfile()),
+			glamour.WithWordWrap(max(w-2, 20)),
+		)
+		s.rw = w
+	}
 	out := md
-	if err == nil {
-		if rendered, err := r.Render(md); err == nil {
+	if s.renderer != nil {
+		if rendered, err := s.renderer.Render(md); err == nil {
 			out = rendered
 		}
 	}
 	s.lines = strings.Split(strings.Trim(out, "\n"), "\n")
 }
 
-// scrollBy moves the view by n lines.
-func (s *summaryPanel) scrollBy(n int) {
-	s.scroll = min(max(s.scroll+n, 0), max(len(s.lines)-1, 0))
+// key scrolls by a key's name in a view h lines high.
+func (s *summaryPanel) key(name string, h int) {
+	page := max(h-2, 1)
+	switch name {
+	case "up", "k":
+		s.scroll--
+	case "down", "j":
+		s.scroll++
+	case "pgup", "b":
+		s.scroll -= page
+	case "pgdown", " ", "f":
+		s.scroll += page
+	case "home", "g":
+		s.scroll = 0
+	case "end", "G":
+		s.scroll = len(s.lines)
+	}
+	s.scroll = min(max(s.scroll, 0), max(len(s.lines)-(h-1), 0))
 }
 
-// view shows h lines from the scroll position, each cut to w columns.
+// view shows h lines from the scroll position.
 func (s *summaryPanel) view(t Theme, w, h int) string {
 	if h < 1 {
 		return ""
 	}
-	head := t.Heading.Render("Summary") + t.Dim.Render("  (↑/↓ scroll · S back to capture)")
 	lines := s.lines
 	start := min(s.scroll, max(len(lines)-(h-1), 0))
-	s.scroll = start // scrolling back up starts from what is shown
-	lines = lines[start:min(start+h-1, len(lines))]
-	cut := lipgloss.NewStyle().MaxWidth(w)
-	out := []string{cut.Render(head)}
-	for _, l := range lines {
-		out = append(out, cut.Render(l))
+	s.scroll = start
+	end := min(start+h-1, len(lines))
+	where := "all shown"
+	if len(lines) > h-1 {
+		where = fmt.Sprintf("lines %d-%d of %d", start+1, end, len(lines))
 	}
-	return strings.Join(out, "\n")
+	head := t.Heading.Render("Summary") + t.Dim.Render("  "+where+" · ↑/↓ pgup/pgdn home/end · S or esc: back")
+	return head + "\n" + strings.Join(lines[start:end], "\n")
 }

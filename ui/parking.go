@@ -149,7 +149,7 @@ func (p *Parking) key(msg tea.KeyMsg) tea.Cmd {
 	if p.del != "" {
 		id := p.del
 		p.del, p.status = "", ""
-		if msg.String() == "y" {
+		if keyName(msg) == "y" {
 			p.save.note()
 			return p.live.Commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: id}})
 		}
@@ -157,23 +157,23 @@ func (p *Parking) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	p.status = ""
 	switch {
-	case key.Matches(msg, p.keys.Back):
+	case keyMatches(msg, p.keys.Back):
 		return closeScreen
-	case key.Matches(msg, p.keys.Quit):
+	case keyMatches(msg, p.keys.Quit):
 		return tea.Quit
-	case key.Matches(msg, p.keys.Up):
+	case keyMatches(msg, p.keys.Up):
 		p.cur = max(p.cur-1, 0)
-	case key.Matches(msg, p.keys.Down):
+	case keyMatches(msg, p.keys.Down):
 		p.cur = min(p.cur+1, max(len(notes)-1, 0))
-	case key.Matches(msg, p.keys.Add):
+	case keyMatches(msg, p.keys.Add):
 		p.edit = ""
 		return p.input.Open("a question or note to come back to", "", p.live.DraftKey(model.ExerciseParking))
-	case key.Matches(msg, p.keys.Edit):
+	case keyMatches(msg, p.keys.Edit):
 		if p.cur < len(notes) {
 			p.edit = notes[p.cur].ID
 			return p.input.Open("edit note", notes[p.cur].Text, p.live.DraftKey(model.ExerciseParking))
 		}
-	case key.Matches(msg, p.keys.Delete):
+	case keyMatches(msg, p.keys.Delete):
 		if p.cur < len(notes) {
 			p.del = notes[p.cur].ID
 			p.status = "remove this note? y: remove · any other key: keep"

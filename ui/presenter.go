@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -256,7 +255,7 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 	switch p.overlay {
 	case overlayHelp:
 		p.overlay = overlayNone
-		if key.Matches(msg, p.keys.Quit) && msg.String() == "ctrl+c" {
+		if keyMatches(msg, p.keys.Quit) && keyName(msg) == "ctrl+c" {
 			return tea.Quit
 		}
 		return nil
@@ -274,37 +273,37 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
-	case key.Matches(msg, k.Quit):
+	case keyMatches(msg, k.Quit):
 		return p.quit()
-	case key.Matches(msg, k.Next):
+	case keyMatches(msg, k.Next):
 		return p.goTo(p.cur+1, true)
-	case key.Matches(msg, k.Prev):
+	case keyMatches(msg, k.Prev):
 		return p.goTo(p.cur-1, true)
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		p.vp.ScrollDown(1)
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		p.vp.ScrollUp(1)
-	case key.Matches(msg, k.First):
+	case keyMatches(msg, k.First):
 		return p.goTo(0, true)
-	case key.Matches(msg, k.Last):
+	case keyMatches(msg, k.Last):
 		return p.goTo(len(p.refs)-1, true)
-	case key.Matches(msg, k.GoTo):
+	case keyMatches(msg, k.GoTo):
 		p.openInput(overlayGoTo, "go to slide (number, or module id such as m2): ", "")
-	case key.Matches(msg, k.Search):
+	case keyMatches(msg, k.Search):
 		p.openInput(overlaySearch, "search: ", p.query)
-	case key.Matches(msg, k.NextMatch):
+	case keyMatches(msg, k.NextMatch):
 		return p.jumpMatch(+1)
-	case key.Matches(msg, k.PrevMatch):
+	case keyMatches(msg, k.PrevMatch):
 		return p.jumpMatch(-1)
-	case key.Matches(msg, k.Modules):
+	case keyMatches(msg, k.Modules):
 		p.overlay = overlayModules
 		p.menu.Select(p.refs[p.cur].Module)
-	case key.Matches(msg, k.Notes):
+	case keyMatches(msg, k.Notes):
 		p.notes = !p.notes
 		p.layout()
-	case key.Matches(msg, k.Help):
+	case keyMatches(msg, k.Help):
 		p.overlay = overlayHelp
-	case key.Matches(msg, k.Back):
+	case keyMatches(msg, k.Back):
 		if p.opts.FromHome {
 			return func() tea.Msg { return BackHomeMsg{} }
 		}
@@ -323,11 +322,11 @@ func (p *Presenter) openInput(o overlay, prompt, value string) {
 
 func (p *Presenter) inputKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, p.ikeys.Cancel):
+	case keyMatches(msg, p.ikeys.Cancel):
 		p.overlay = overlayNone
 		p.input.Blur()
 		return nil
-	case key.Matches(msg, p.ikeys.Accept):
+	case keyMatches(msg, p.ikeys.Accept):
 		o, value := p.overlay, strings.TrimSpace(p.input.Value())
 		p.overlay = overlayNone
 		p.input.Blur()
@@ -344,13 +343,13 @@ func (p *Presenter) inputKey(msg tea.KeyMsg) tea.Cmd {
 func (p *Presenter) menuKey(msg tea.KeyMsg) tea.Cmd {
 	if p.menu.FilterState() != list.Filtering {
 		switch {
-		case key.Matches(msg, p.ikeys.Accept):
+		case keyMatches(msg, p.ikeys.Accept):
 			p.overlay = overlayNone
 			return p.goTo(p.first[p.menu.Index()], true)
-		case key.Matches(msg, p.ikeys.Cancel), key.Matches(msg, p.keys.Modules):
+		case keyMatches(msg, p.ikeys.Cancel), keyMatches(msg, p.keys.Modules):
 			p.overlay = overlayNone
 			return nil
-		case msg.String() == "ctrl+c":
+		case keyName(msg) == "ctrl+c":
 			return tea.Quit
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -75,18 +74,18 @@ func (p *Presenter) Typing() bool {
 func (p *Presenter) sessionKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := p.keys
 	switch {
-	case key.Matches(msg, k.Run):
+	case keyMatches(msg, k.Run):
 		ref := p.refs[p.cur]
 		if p.deck.Slide(ref).Exercise == nil {
 			p.status = "this slide has no exercise"
 			return nil, true
 		}
 		return func() tea.Msg { return openExerciseMsg{ref: ref} }, true
-	case key.Matches(msg, k.Parking):
+	case keyMatches(msg, k.Parking):
 		return func() tea.Msg { return openParkingMsg{} }, true
-	case key.Matches(msg, k.FullSeesaw):
+	case keyMatches(msg, k.FullSeesaw):
 		return func() tea.Msg { return openSeesawMsg{} }, true
-	case key.Matches(msg, k.Seesaw):
+	case keyMatches(msg, k.Seesaw):
 		if p.live == nil {
 			p.status = "the see-saw needs a session: start one from the home screen"
 			return nil, true
@@ -98,7 +97,7 @@ func (p *Presenter) sessionKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		p.layout()
 		p.shown = -1
 		return p.goTo(p.cur, true), true
-	case key.Matches(msg, k.End):
+	case keyMatches(msg, k.End):
 		if p.live == nil {
 			p.status = "no session is open"
 			return nil, true
@@ -113,7 +112,7 @@ func (p *Presenter) sessionKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 func (p *Presenter) endKey(msg tea.KeyMsg) tea.Cmd {
 	p.confirmEnd = false
 	p.status = ""
-	if msg.String() != "y" {
+	if keyName(msg) != "y" {
 		return nil
 	}
 	cmds := []tea.Cmd{p.savePosition(), func() tea.Msg { return endSessionMsg{} }}

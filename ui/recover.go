@@ -50,7 +50,7 @@ func (r *Recovery) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return r, closeScreen
 		}
 		d := r.drafts[0]
-		switch msg.String() {
+		switch keyName(msg) {
 		case "enter":
 			rest := r.drafts[1:]
 			return r, tea.Sequence(closeScreen, func() tea.Msg { return recoverMsg{draft: d, rest: rest} })

@@ -1,15 +1,10 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
 )
-
-func init() {
-	runnerKinds[model.KindAlliesMap] = func(env RunnerEnv) Runner { return NewAlliesMap(env) }
-}
 
 // AlliesMap runs the allies map kind (M3-E2): colleagues, by role and
 // never by name, placed on a grid of contact (the exercise's rows) by
@@ -30,7 +25,7 @@ type AlliesMap struct {
 // NewAlliesMap builds the runner of an allies map exercise.
 func NewAlliesMap(env RunnerEnv) *AlliesMap {
 	a := &AlliesMap{kit: newKit(env), keys: DefaultAlliesMapKeys()}
-	a.notes.fields = append(exerciseLineFields(env.Ex, ""), promptFields(env.Ex)...)
+	a.notes.fields = append(exerciseLineFields(env.Ex, ""), promptNoteFields(env.Ex)...)
 	return a
 }
 
@@ -96,7 +91,7 @@ func (a *AlliesMap) key(msg tea.KeyMsg) tea.Cmd {
 	if ok, cmd := a.commonKey(msg, k.kitKeys); ok {
 		return cmd
 	}
-	if key.Matches(msg, k.Pane) {
+	if keyMatches(msg, k.Pane) {
 		a.onNotes = !a.onNotes
 		return nil
 	}
@@ -107,26 +102,26 @@ func (a *AlliesMap) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Add):
+	case keyMatches(msg, k.Add):
 		a.editID = ""
 		r, c := a.cell()
 		return a.input.Open("a colleague in "+r+" contact, "+c+": their role, not name (e.g. district nurse)", "", a.draftKey("", model.FieldAlly))
-	case key.Matches(msg, k.Next):
+	case keyMatches(msg, k.Next):
 		a.pick = min(a.pick+1, max(len(a.inCell())-1, 0))
-	case key.Matches(msg, k.Prev):
+	case keyMatches(msg, k.Prev):
 		a.pick = max(a.pick-1, 0)
-	case key.Matches(msg, k.Edit):
+	case keyMatches(msg, k.Edit):
 		if e, ok := a.picked(); ok {
 			a.editID = e.ID
 			return a.input.Open("the colleague's role, not name", e.Text, a.draftKey("", model.FieldAlly))
 		}
-	case key.Matches(msg, k.Delete):
+	case keyMatches(msg, k.Delete):
 		if e, ok := a.picked(); ok {
 			a.ask("Remove “"+model.SanitizeLine(e.Text)+"” from the map?", func() tea.Cmd {
 				return a.commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: e.ID}})
 			})
 		}
-	case key.Matches(msg, k.Move):
+	case keyMatches(msg, k.Move):
 		if e, ok := a.picked(); ok {
 			a.moving = e.ID
 			a.status = "moving “" + model.SanitizeLine(e.Text) + "”: arrows choose the cell, enter puts it there, esc cancels"
@@ -139,13 +134,13 @@ func (a *AlliesMap) key(msg tea.KeyMsg) tea.Cmd {
 func (a *AlliesMap) arrows(msg tea.KeyMsg) bool {
 	k, ex := a.keys, a.env.Ex
 	switch {
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		a.row = max(a.row-1, 0)
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		a.row = min(a.row+1, max(len(ex.Rows)-1, 0))
-	case key.Matches(msg, k.Left):
+	case keyMatches(msg, k.Left):
 		a.col = max(a.col-1, 0)
-	case key.Matches(msg, k.Right):
+	case keyMatches(msg, k.Right):
 		a.col = min(a.col+1, max(len(ex.Columns)-1, 0))
 	default:
 		return false
@@ -160,9 +155,9 @@ func (a *AlliesMap) moveKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	id := a.moving
 	switch {
-	case msg.String() == "esc":
+	case keyName(msg) == "esc":
 		a.moving, a.status = "", "not moved"
-	case key.Matches(msg, a.keys.Add):
+	case keyMatches(msg, a.keys.Add):
 		a.moving, a.status = "", ""
 		e, ok := a.data.Entry(id)
 		if !ok {

@@ -1,15 +1,10 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
 )
-
-func init() {
-	runnerKinds[model.KindAssessment] = func(env RunnerEnv) Runner { return NewAssessment(env) }
-}
 
 // Assessment runs the assessment kind (I-A): a level per factor, and, as
 // levels are chosen, the nearest reference profile with its distance and
@@ -25,7 +20,7 @@ type Assessment struct {
 // NewAssessment builds the runner of an assessment exercise.
 func NewAssessment(env RunnerEnv) *Assessment {
 	a := &Assessment{kit: newKit(env), keys: DefaultAssessmentKeys()}
-	a.notes.fields = append(exerciseLineFields(env.Ex, ""), promptFields(env.Ex)...)
+	a.notes.fields = append(exerciseLineFields(env.Ex, ""), promptNoteFields(env.Ex)...)
 	return a
 }
 
@@ -82,7 +77,7 @@ func (a *Assessment) key(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	k := a.keys
-	if key.Matches(msg, k.Pane) {
+	if keyMatches(msg, k.Pane) {
 		a.onNotes = !a.onNotes
 		return nil
 	}
@@ -96,23 +91,23 @@ func (a *Assessment) key(msg tea.KeyMsg) tea.Cmd {
 	f := factors[min(a.cursor, len(factors)-1)]
 	cur := a.level(f)
 	switch {
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		a.cursor = max(a.cursor-1, 0)
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		a.cursor = min(a.cursor+1, len(factors)-1)
-	case key.Matches(msg, k.Left):
+	case keyMatches(msg, k.Left):
 		if cur < 0 {
 			return a.choose(f, len(f.Scale)-1)
 		}
 		return a.choose(f, max(cur-1, 0))
-	case key.Matches(msg, k.Right):
+	case keyMatches(msg, k.Right):
 		return a.choose(f, min(cur+1, len(f.Scale)-1))
-	case key.Matches(msg, k.Level):
-		n := int(msg.String()[0] - '1')
+	case keyMatches(msg, k.Level):
+		n := int(keyName(msg)[0] - '1')
 		if n < len(f.Scale) {
 			return a.choose(f, n)
 		}
-	case key.Matches(msg, k.Clear):
+	case keyMatches(msg, k.Clear):
 		if v, ok := a.data.Value(a.slot("", model.FactorField(f.Key))); ok {
 			return a.commit(model.Change{Op: model.OpDeleteEntry, Entry: v})
 		}

@@ -3,15 +3,10 @@ package ui
 import (
 	"strconv"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
 )
-
-func init() {
-	runnerKinds[model.KindCardSort] = func(env RunnerEnv) Runner { return NewCardSort(env) }
-}
 
 // Card sort limits (SPEC section 5, M3-E5).
 const (
@@ -37,7 +32,7 @@ type CardSort struct {
 // NewCardSort builds the runner of a card sort exercise.
 func NewCardSort(env RunnerEnv) *CardSort {
 	c := &CardSort{kit: newKit(env), keys: DefaultCardSortKeys()}
-	c.notes.fields = append(exerciseLineFields(env.Ex, ""), promptFields(env.Ex)...)
+	c.notes.fields = append(exerciseLineFields(env.Ex, ""), promptNoteFields(env.Ex)...)
 	return c
 }
 
@@ -129,7 +124,7 @@ func (c *CardSort) key(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	k := c.keys
-	if key.Matches(msg, k.Pane) {
+	if keyMatches(msg, k.Pane) {
 		c.onNotes = !c.onNotes
 		return nil
 	}
@@ -140,51 +135,51 @@ func (c *CardSort) key(msg tea.KeyMsg) tea.Cmd {
 	cards := c.visible()
 	stage := c.stage()
 	switch {
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		c.cursor = max(c.cursor-1, 0)
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		c.cursor = min(c.cursor+1, max(len(cards)-1, 0))
-	case key.Matches(msg, k.MoveUp):
+	case keyMatches(msg, k.MoveUp):
 		return c.move(-1)
-	case key.Matches(msg, k.MoveDown):
+	case keyMatches(msg, k.MoveDown):
 		return c.move(1)
-	case stage < 0 && key.Matches(msg, k.Add):
+	case stage < 0 && keyMatches(msg, k.Add):
 		if len(model.SortedCards(c.env.Ex.ID, &c.data)) >= cardsMax {
 			c.status = "20 values is the most: remove one to add another, or press n to start narrowing"
 			return nil
 		}
 		c.adding, c.editID = true, ""
 		return c.input.Open("a value that matters to you at work (enter saves, esc stops)", "", c.draftKey("", model.FieldCard))
-	case stage < 0 && key.Matches(msg, k.Edit):
+	case stage < 0 && keyMatches(msg, k.Edit):
 		if c.cursor < len(cards) {
 			c.adding, c.editID = true, cards[c.cursor].ID
 			return c.input.Open("edit the value", cards[c.cursor].Text, c.draftKey("", model.FieldCard))
 		}
-	case stage < 0 && key.Matches(msg, k.Delete):
+	case stage < 0 && keyMatches(msg, k.Delete):
 		if c.cursor < len(cards) {
 			id := cards[c.cursor].ID
 			c.ask("Remove \""+model.SanitizeLine(cards[c.cursor].Text)+"\"?", func() tea.Cmd {
 				return c.commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: id}})
 			})
 		}
-	case stage < 0 && key.Matches(msg, k.Seed):
+	case stage < 0 && keyMatches(msg, k.Seed):
 		return c.seed(cards)
-	case stage < 0 && key.Matches(msg, k.Narrow):
+	case stage < 0 && keyMatches(msg, k.Narrow):
 		if n := len(cards); n < cardsMin || n > cardsMax {
 			c.status = "enter 15 to 20 values before narrowing (" + strconv.Itoa(n) + " so far)"
 			return nil
 		}
 		c.cursor = 0
 		return c.setStage(0)
-	case stage >= 0 && key.Matches(msg, k.Reopen):
+	case stage >= 0 && keyMatches(msg, k.Reopen):
 		c.cursor = 0
 		if stage == 0 {
 			return c.setStage(-1)
 		}
 		return c.setStage(stage - 1)
-	case !c.done() && stage >= 0 && key.Matches(msg, k.Toggle):
+	case !c.done() && stage >= 0 && keyMatches(msg, k.Toggle):
 		return c.toggle(cards)
-	case !c.done() && stage >= 0 && key.Matches(msg, k.Confirm):
+	case !c.done() && stage >= 0 && keyMatches(msg, k.Confirm):
 		return c.confirmRound()
 	}
 	return nil

@@ -3,15 +3,10 @@ package ui
 import (
 	"slices"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
 )
-
-func init() {
-	runnerKinds[model.KindCaseReview] = func(env RunnerEnv) Runner { return NewCaseReview(env) }
-}
 
 // CaseReview runs the case review kind (M3-E4): a row per case (Group
 // "g1", "g2"...; cases get labels, never names: the prompt says so and
@@ -32,7 +27,7 @@ type CaseReview struct {
 // NewCaseReview builds the runner of a case review exercise.
 func NewCaseReview(env RunnerEnv) *CaseReview {
 	c := &CaseReview{kit: newKit(env), keys: DefaultCaseReviewKeys()}
-	c.notes.fields = append([]noteField{{key: model.FieldSupervision, label: "Summary for supervision (no names)", single: true}}, promptFields(env.Ex)...)
+	c.notes.fields = append([]noteField{{key: model.FieldSupervision, label: "Summary for supervision (no names)", single: true}}, promptNoteFields(env.Ex)...)
 	return c
 }
 
@@ -85,7 +80,7 @@ func (c *CaseReview) key(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	k := c.keys
-	if key.Matches(msg, k.Pane) {
+	if keyMatches(msg, k.Pane) {
 		c.onNotes = !c.onNotes
 		return nil
 	}
@@ -94,15 +89,15 @@ func (c *CaseReview) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	ex, cases := c.env.Ex, c.cases()
 	switch {
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		c.row = max(c.row-1, 0)
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		c.row = min(c.row+1, max(len(cases)-1, 0))
-	case key.Matches(msg, k.Left):
+	case keyMatches(msg, k.Left):
 		c.col = max(c.col-1, 0)
-	case key.Matches(msg, k.Right):
+	case keyMatches(msg, k.Right):
 		c.col = min(c.col+1, max(len(ex.Fields)-1, 0))
-	case key.Matches(msg, k.NewCase):
+	case keyMatches(msg, k.NewCase):
 		n := 1
 		if len(cases) > 0 {
 			n = model.GroupNumber(cases[len(cases)-1]) + 1
@@ -115,7 +110,7 @@ func (c *CaseReview) key(msg tea.KeyMsg) tea.Cmd {
 		return c.openCell(g, ex.Fields[0])
 	case len(cases) == 0:
 		c.status = "no cases yet: n adds one (a label such as Case A, never a name)"
-	case key.Matches(msg, k.DelCase):
+	case keyMatches(msg, k.DelCase):
 		g := cases[min(c.row, len(cases)-1)]
 		c.ask("Delete this case's row?", func() tea.Cmd {
 			var cmds []tea.Cmd
@@ -126,7 +121,7 @@ func (c *CaseReview) key(msg tea.KeyMsg) tea.Cmd {
 			}
 			return tea.Batch(cmds...)
 		})
-	case key.Matches(msg, k.Edit), key.Matches(msg, k.Cycle):
+	case keyMatches(msg, k.Edit), keyMatches(msg, k.Cycle):
 		if len(ex.Fields) == 0 {
 			return nil
 		}
@@ -134,10 +129,10 @@ func (c *CaseReview) key(msg tea.KeyMsg) tea.Cmd {
 		if f.Type == model.FieldChoice {
 			return c.cycle(g, f)
 		}
-		if key.Matches(msg, k.Edit) {
+		if keyMatches(msg, k.Edit) {
 			return c.openCell(g, f)
 		}
-	case key.Matches(msg, k.Clear):
+	case keyMatches(msg, k.Clear):
 		g, f := cases[min(c.row, len(cases)-1)], ex.Fields[min(c.col, len(ex.Fields)-1)]
 		if v, ok := c.data.Value(c.slot(g, f.Key)); ok {
 			return c.commit(model.Change{Op: model.OpDeleteEntry, Entry: v})

@@ -3,15 +3,10 @@ package ui
 import (
 	"strconv"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
 )
-
-func init() {
-	runnerKinds[model.KindCaseStudy] = func(env RunnerEnv) Runner { return NewCaseStudy(env) }
-}
 
 // CaseStudyQuestionField is the field of the answers to the nth question
 // (0-based) of a case study: "q1", "q2"...
@@ -46,7 +41,7 @@ func NewCaseStudy(env RunnerEnv) *CaseStudy {
 	}
 	vote := notesPane{fields: []noteField{{key: model.FieldVote, label: "Vote: " + question}}}
 	vote.fields = append(vote.fields, exerciseLineFields(env.Ex, "")...)
-	vote.fields = append(vote.fields, promptFields(env.Ex)...)
+	vote.fields = append(vote.fields, promptNoteFields(env.Ex)...)
 	c.panes = append(c.panes, vote)
 	return c
 }
@@ -102,14 +97,14 @@ func (c *CaseStudy) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	k := c.keys
 	switch {
-	case key.Matches(msg, k.NextTab):
+	case keyMatches(msg, k.NextTab):
 		c.tab = (c.tab + 1) % len(c.panes)
 		return nil
-	case key.Matches(msg, k.PrevTab):
+	case keyMatches(msg, k.PrevTab):
 		c.tab = (c.tab + len(c.panes) - 1) % len(c.panes)
 		return nil
-	case c.onVote() && key.Matches(msg, k.Vote):
-		n := int(msg.String()[0] - '1')
+	case c.onVote() && keyMatches(msg, k.Vote):
+		n := int(keyName(msg)[0] - '1')
 		if n >= len(c.env.Ex.Cases) {
 			c.status = "there are " + strconv.Itoa(len(c.env.Ex.Cases)) + " cases"
 			return nil

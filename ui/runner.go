@@ -1,18 +1,14 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
-
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
 )
 
 // Runner is a screen that runs one exercise of a live session. It saves
-// through its Live (Commit) and redraws from Live's state when a SavedMsg
-// or ChangedMsg arrives. While Typing, the app's own keys (timer, see-saw)
+// through its Live and redraws from Live's state when a SavedMsg or
+// ChangedMsg arrives. While Typing, the app's own keys (timer, see-saw)
 // are off so that every key reaches the input.
 type Runner interface {
 	tea.Model
@@ -28,15 +24,55 @@ type RunnerEnv struct {
 	Draft *model.Draft // typing recovered after a crash, to put back
 }
 
-// runnerKinds builds the runner of each exercise kind.
-var runnerKinds = map[string]func(RunnerEnv) Runner{
-	model.KindDiscussion: func(env RunnerEnv) Runner { return NewDiscussion(env) },
+// kindPanes builds the pane of each exercise kind: what the kind adds to
+// the runner host.
+var kindPanes = map[string]func(ex *model.Exercise) Pane{
+	model.KindDiscussion: func(ex *model.Exercise) Pane {
+		p := newTabsPane("Discussion", newDiscussionSection())
+		if ex.Actions {
+			p = newTabsPane("Discussion", newDiscussionSection(), newActionSection())
+		}
+		return p
+	},
+	model.KindChecklist:  func(ex *model.Exercise) Pane { return newTabsPane("Checklist", formSections(ex)...) },
+	model.KindRating:     func(ex *model.Exercise) Pane { return newTabsPane("Rating", formSections(ex)...) },
+	model.KindFramework:  func(ex *model.Exercise) Pane { return newTabsPane("Framework", formSections(ex)...) },
+	model.KindReflection: func(ex *model.Exercise) Pane { return newTabsPane("Reflection", formSections(ex)...) },
+	model.KindActionPlan: func(ex *model.Exercise) Pane {
+		secs := []section{newActionSection()}
+		if fields := append(exerciseFields(ex), promptFields(ex)...); len(fields) > 0 {
+			secs = append(secs, newCaptureSection("Capture", false, fields))
+		}
+		return newTabsPane("Action plan", secs...)
+	},
+	model.KindPoll: func(ex *model.Exercise) Pane {
+		secs := []section{newPollSection()}
+		if fields := promptFields(ex); len(fields) > 0 {
+			secs = append(secs, newCaptureSection("Prompts", false, fields))
+		}
+		if ex.Actions {
+			secs = append(secs, newActionSection())
+		}
+		return newTabsPane("Poll", secs...)
+	},
+}
+
+// oldKinds are the kinds still on their own engine (being moved to the host).
+var oldKinds = map[string]func(RunnerEnv) Runner{
+	model.KindAssessment: func(env RunnerEnv) Runner { return NewAssessment(env) },
+	model.KindCaseStudy:  func(env RunnerEnv) Runner { return NewCaseStudy(env) },
+	model.KindAlliesMap:  func(env RunnerEnv) Runner { return NewAlliesMap(env) },
+	model.KindCaseReview: func(env RunnerEnv) Runner { return NewCaseReview(env) },
+	model.KindCardSort:   func(env RunnerEnv) Runner { return NewCardSort(env) },
 }
 
 // NewRunner builds the runner for env's exercise, or nil if its kind has
 // no runner.
 func NewRunner(env RunnerEnv) Runner {
-	if mk := runnerKinds[env.Ex.Kind]; mk != nil {
+	if mk := kindPanes[env.Ex.Kind]; mk != nil {
+		return NewHost(env, mk(env.Ex))
+	}
+	if mk := oldKinds[env.Ex.Kind]; mk != nil {
 		return mk(env)
 	}
 	return nil
@@ -55,47 +91,3 @@ type openParkingMsg struct{}
 
 // stampClock gives the time shown as "saved ✓ hh:mm:ss"; tests fix it.
 var stampClock = now
-
-// saveState is what a runner's header says about saving.
-type saveState struct {
-	pending int
-	err     error
-	last    string // what was saved last
-}
-
-// note records a commit made.
-func (s *saveState) note() { s.pending++ }
-
-// done records a SavedMsg.
-func (s *saveState) done(msg SavedMsg) {
-	s.pending = max(s.pending-1, 0)
-	s.err = msg.Err
-	if msg.Err == nil {
-		s.last = stampClock().Format("15:04:05")
-	}
-}
-
-// view says whether everything typed is saved.
-func (s saveState) view(t Theme) string {
-	switch {
-	case s.err != nil:
-		return t.Danger.Render("NOT SAVED: " + s.err.Error())
-	case s.pending > 0:
-		return t.Warning.Render("saving…")
-	case s.last != "":
-		return t.Dim.Render("saved ✓ " + s.last)
-	}
-	return t.Dim.Render("nothing captured yet")
-}
-
-// runnerHeader is the first line of every runner: the exercise's id,
-// title and kind on the left, the save state on the right.
-func runnerHeader(t Theme, ex *model.Exercise, save saveState, w int) string {
-	left := t.Heading.Render(fmt.Sprintf("%s · %s", ex.ID, model.SanitizeLine(ex.Title)))
-	right := save.view(t)
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return lipgloss.NewStyle().MaxWidth(w).Render(left) + "\n" + lipgloss.NewStyle().MaxWidth(w).Render(right)
-	}
-	return left + strings.Repeat(" ", gap) + right
-}

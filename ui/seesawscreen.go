@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -108,36 +107,36 @@ func (s *SeesawScreen) key(msg tea.KeyMsg) tea.Cmd {
 	isEntry = isEntry && entry.Tag != model.TagNone
 	k := s.keys
 	switch {
-	case key.Matches(msg, k.Back):
+	case keyMatches(msg, k.Back):
 		return closeScreen
-	case key.Matches(msg, k.Quit):
+	case keyMatches(msg, k.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		s.cur = max(s.cur-1, 0)
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		s.cur = min(s.cur+1, max(len(items)-1, 0))
-	case key.Matches(msg, k.Add), key.Matches(msg, k.AddOther):
+	case keyMatches(msg, k.Add), keyMatches(msg, k.AddOther):
 		s.side, s.edit = model.Positive, ""
 		prompt := "a positive attitude or strength"
-		if key.Matches(msg, k.AddOther) {
+		if keyMatches(msg, k.AddOther) {
 			s.side, prompt = model.Challenge, "a challenge to integration"
 		}
 		return s.input.Open(prompt, "", s.live.DraftKey(model.ExerciseSeesaw, string(s.side)))
-	case key.Matches(msg, k.Edit):
+	case keyMatches(msg, k.Edit):
 		if isEntry && entry.ExerciseID == model.ExerciseSeesaw {
 			s.edit, s.side = entry.ID, model.Side(entry.Tag)
 			return s.input.Open("edit item", entry.Text, s.live.DraftKey(model.ExerciseSeesaw, entry.Tag))
 		}
 		s.status = "only items typed here can be edited here; edit a captured line in its exercise"
-	case key.Matches(msg, k.Weight):
+	case keyMatches(msg, k.Weight):
 		if !isEntry {
 			s.status = "this item's weight comes from its rating"
 			return nil
 		}
-		w, _ := strconv.Atoi(msg.String())
+		w, _ := strconv.Atoi(keyName(msg))
 		entry.Weight = model.ClampWeight(w)
 		return s.commit(model.Change{Op: model.OpUpdateEntry, Entry: entry})
-	case key.Matches(msg, k.Delete):
+	case keyMatches(msg, k.Delete):
 		switch {
 		case !isEntry:
 			s.status = "this item comes from a rating: change the rating to change it"

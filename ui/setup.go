@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -76,20 +75,20 @@ func (s *Setup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.facil.Width = s.team.Width
 		return s, nil
 	case tea.KeyMsg:
-		if msg.String() == "ctrl+c" {
+		if keyName(msg) == "ctrl+c" {
 			return s, tea.Quit
 		}
 		if s.step == stepModule && s.menu.FilterState() == list.Filtering {
 			break
 		}
 		switch {
-		case key.Matches(msg, s.keys.Cancel):
+		case keyMatches(msg, s.keys.Cancel):
 			if s.step == stepModule {
 				return s, func() tea.Msg { return BackHomeMsg{} }
 			}
 			s.focus(s.step - 1)
 			return s, nil
-		case key.Matches(msg, s.keys.Accept):
+		case keyMatches(msg, s.keys.Accept):
 			if s.step == stepFacilitator {
 				start := StartPresentMsg{
 					Module:      s.menu.Index(),

@@ -137,7 +137,7 @@ func (v *TimerView) Key(msg tea.KeyMsg) (ok bool, cmd tea.Cmd) {
 	n := v.clock()
 	k := v.keys
 	switch {
-	case key.Matches(msg, k.StartPause):
+	case keyMatches(msg, k.StartPause):
 		if v.T.Duration == 0 && !v.T.Started {
 			v.T = model.NewTimer(10*time.Minute, "timer")
 		}
@@ -146,15 +146,15 @@ func (v *TimerView) Key(msg tea.KeyMsg) (ok bool, cmd tea.Cmd) {
 		} else {
 			v.T.Start(n)
 		}
-	case key.Matches(msg, k.Add):
+	case keyMatches(msg, k.Add):
 		v.T.Add(time.Minute, n)
-	case key.Matches(msg, k.Take):
+	case keyMatches(msg, k.Take):
 		v.T.Add(-time.Minute, n)
-	case key.Matches(msg, k.Reset):
+	case keyMatches(msg, k.Reset):
 		v.T.Reset()
-	case key.Matches(msg, k.Mute):
+	case keyMatches(msg, k.Mute):
 		v.T.Muted = !v.T.Muted
-	case key.Matches(msg, k.Big):
+	case keyMatches(msg, k.Big):
 		v.Big = !v.Big
 		return true, nil
 	default:

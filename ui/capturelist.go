@@ -1,0 +1,556 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/carehuddle/huddle/model"
+)
+
+// dField is one field a capture list shows: an exercise field, a prompt
+// or the closing question.
+type dField struct {
+	key, label, typ string
+	options         []string
+}
+
+// exerciseFields are an exercise's own fields.
+func exerciseFields(ex *model.Exercise) []dField {
+	out := make([]dField, 0, len(ex.Fields))
+	for _, f := range ex.Fields {
+		out = append(out, dField{key: f.Key, label: f.Label, typ: f.Type, options: f.Options})
+	}
+	return out
+}
+
+// promptFields are the facilitator's prompts and the closing question,
+// captured as lines.
+func promptFields(ex *model.Exercise) []dField {
+	var out []dField
+	for i, p := range ex.Prompts {
+		out = append(out, dField{key: model.PromptField(i), label: "Prompt: " + p, typ: model.FieldLines})
+	}
+	if ex.Closing != "" {
+		out = append(out, dField{key: model.FieldClosing, label: "Closing: " + ex.Closing, typ: model.FieldLines})
+	}
+	return out
+}
+
+// choices are a field's options: the continuum's three positions, or the
+// field's own.
+func choices(f dField) []string {
+	if f.typ == model.FieldContinuum {
+		return []string{model.Attached.String(), model.Aligned.String(), model.Embedded.String()}
+	}
+	return f.options
+}
+
+// itemCursor is a selection that follows its item, not its row: it keeps the
+// item's key, so that after a re-sort, an add, a move or a delete it is
+// still on the item acted on (or, if that item is gone, on the row where
+// it was).
+type itemCursor struct {
+	key string
+	idx int
+}
+
+// at is the cursor's row among keys, and makes the cursor that row's.
+func (c *itemCursor) at(keys []string) int {
+	if len(keys) == 0 {
+		return 0
+	}
+	if i := slices.Index(keys, c.key); i >= 0 {
+		c.idx = i
+		return i
+	}
+	c.idx = min(max(c.idx, 0), len(keys)-1)
+	c.key = keys[c.idx]
+	return c.idx
+}
+
+// move moves the cursor by d rows.
+func (c *itemCursor) move(keys []string, d int) {
+	if len(keys) == 0 {
+		return
+	}
+	i := min(max(c.at(keys)+d, 0), len(keys)-1)
+	c.key, c.idx = keys[i], i
+}
+
+// set puts the cursor on the item with key k.
+func (c *itemCursor) set(k string) { c.key = k }
+
+// rowKind says what a capture row is.
+type rowKind int
+
+const (
+	rowItem  rowKind = iota // an item with a status on the exercise's scale, and a note
+	rowField                // a field's heading (and its value, for a single value)
+	rowLine                 // one captured line of a lines field
+)
+
+// crow is one row of a capture list.
+type crow struct {
+	key   string
+	kind  rowKind
+	item  int
+	field dField
+	entry model.Entry
+}
+
+// CaptureKeys are the keys of a capture list.
+type CaptureKeys struct {
+	Up, Down, Left, Right, Pick, Clear, Add, Note, Edit, Delete, Positive, Challenge key.Binding
+}
+
+// DefaultCaptureKeys returns the capture list's keys; items says whether
+// the list has items with a status.
+func DefaultCaptureKeys(items bool) CaptureKeys {
+	k := CaptureKeys{
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous row")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next row")),
+		Left:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "choice left")),
+		Right:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "choice right")),
+		Pick:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-3", "line weight")),
+		Clear:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "clear status")),
+		Add:       key.NewBinding(key.WithKeys("enter", "a"), key.WithHelp("enter/a", "add a line / write")),
+		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note on item")),
+		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:    key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete (asks)")),
+		Positive:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "tag positive")),
+		Challenge: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "tag challenge")),
+	}
+	k.Note.SetEnabled(items)
+	k.Clear.SetEnabled(items)
+	if items {
+		k.Left.SetHelp("←/h", "status / choice left")
+		k.Right.SetHelp("→/l", "status / choice right")
+		k.Pick.SetHelp("1-9", "status n · line weight")
+	}
+	return k
+}
+
+// Bindings lists the keys for help.
+func (k CaptureKeys) Bindings() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Left, k.Right, k.Pick, k.Clear, k.Note, k.Add, k.Edit, k.Delete, k.Positive, k.Challenge}
+}
+
+// captureList is the capture every form-like kind shares: an exercise's
+// items (each with a status and a note), then fields (a heading, and a
+// value or lines), in one group. A pane keeps one per tab or group.
+type captureList struct {
+	keys   CaptureKeys
+	items  bool
+	fields []dField
+	cur    itemCursor
+}
+
+func newCaptureList(items bool, fields []dField) captureList {
+	return captureList{keys: DefaultCaptureKeys(items), items: items, fields: fields}
+}
+
+// rows lists the list's rows in group.
+func (l *captureList) rows(h *Host, group string) []crow {
+	var out []crow
+	if l.items {
+		for i := range h.env.Ex.Items {
+			out = append(out, crow{key: "item/" + strconv.Itoa(i), kind: rowItem, item: i})
+		}
+	}
+	for _, f := range l.fields {
+		out = append(out, crow{key: "field/" + f.key, kind: rowField, item: -1, field: f})
+		if f.typ == model.FieldLines || f.typ == "" {
+			for _, e := range h.data.In(h.Slot(group, f.key)) {
+				out = append(out, crow{key: e.ID, kind: rowLine, item: -1, field: f, entry: e})
+			}
+		}
+	}
+	return out
+}
+
+func rowKeys(rows []crow) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.key
+	}
+	return out
+}
+
+// current is the row under the cursor.
+func (l *captureList) current(h *Host, group string) (crow, bool) {
+	rows := l.rows(h, group)
+	if len(rows) == 0 {
+		return crow{item: -1}, false
+	}
+	return rows[l.cur.at(rowKeys(rows))], true
+}
+
+// focus puts the cursor on a field's heading (for recovered typing).
+func (l *captureList) focus(field string) { l.cur.set("field/" + field) }
+
+// key handles a key on the list; handled is false for keys it has none for.
+func (l *captureList) key(h *Host, group string, msg tea.KeyMsg) (bool, tea.Cmd) {
+	k := l.keys
+	rows := l.rows(h, group)
+	r, ok := l.current(h, group)
+	if !ok {
+		return false, nil
+	}
+	switch {
+	case keyMatches(msg, k.Down):
+		l.cur.move(rowKeys(rows), 1)
+	case keyMatches(msg, k.Up):
+		l.cur.move(rowKeys(rows), -1)
+	case keyMatches(msg, k.Left), keyMatches(msg, k.Right):
+		right := keyMatches(msg, k.Right)
+		if r.kind == rowItem {
+			_, j := itemStatus(h, r.item)
+			if right {
+				return true, setStatus(h, r.item, min(j+1, len(h.env.Ex.Scale)-1))
+			}
+			return true, setStatus(h, r.item, max(j-1, -1))
+		}
+		if r.kind == rowField {
+			return true, choose(h, group, r.field, right)
+		}
+	case keyMatches(msg, k.Pick):
+		n, _ := strconv.Atoi(keyName(msg))
+		switch r.kind {
+		case rowItem:
+			return true, setStatus(h, r.item, n-1)
+		case rowLine:
+			return true, weigh(h, r.entry, n)
+		}
+	case keyMatches(msg, k.Clear):
+		if r.kind == rowItem {
+			return true, setStatus(h, r.item, -1)
+		}
+	case keyMatches(msg, k.Note), keyMatches(msg, k.Add) && r.kind == rowItem, keyMatches(msg, k.Edit) && r.kind == rowItem:
+		if r.kind == rowItem {
+			return true, l.note(h, r.item)
+		}
+	case keyMatches(msg, k.Add):
+		return true, l.add(h, group, r.field)
+	case keyMatches(msg, k.Edit):
+		switch {
+		case r.kind == rowLine:
+			return true, h.Input("edit line", r.entry.Text, h.Slot(group, r.field.key), func(text string) tea.Cmd {
+				e, ok := h.data.Entry(r.entry.ID)
+				if !ok {
+					h.Status("that line is gone")
+					return nil
+				}
+				e.Text = text
+				return h.Commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
+			})
+		case r.field.typ == model.FieldText:
+			return true, l.add(h, group, r.field)
+		}
+	case keyMatches(msg, k.Delete):
+		target, found := r.entry, r.kind == rowLine
+		if r.kind == rowItem {
+			target, found = h.data.Value(h.Slot(group, model.ItemNoteField(r.item)))
+		}
+		if r.kind == rowField && r.field.typ == model.FieldText {
+			target, found = h.data.Value(h.Slot(group, r.field.key))
+		}
+		if found {
+			id := target.ID
+			h.Ask("delete “"+clip(model.SanitizeLine(target.Text), 40)+"”?", func() tea.Cmd {
+				h.Status("deleted")
+				return h.Commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: id}})
+			})
+		}
+	case keyMatches(msg, k.Positive), keyMatches(msg, k.Challenge):
+		if r.kind != rowLine {
+			h.Status("choose a line first (↑/↓)")
+			return true, nil
+		}
+		tag := model.TagPositive
+		if keyMatches(msg, k.Challenge) {
+			tag = model.TagChallenge
+		}
+		return true, tagLine(h, r.entry, tag)
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// add opens the input for a new line of f, or its text, or moves its
+// choice right.
+func (l *captureList) add(h *Host, group string, f dField) tea.Cmd {
+	slot := h.Slot(group, f.key)
+	switch f.typ {
+	case model.FieldContinuum, model.FieldChoice:
+		return choose(h, group, f, true)
+	case model.FieldText:
+		old, _ := h.data.Value(slot)
+		return h.Input(f.label, old.Text, slot, func(text string) tea.Cmd {
+			return h.Commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: slot.Exercise, Group: group, Field: f.key, Text: text}})
+		})
+	}
+	return h.Input(f.label, "", slot, func(text string) tea.Cmd {
+		cmd := h.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: slot.Exercise, Group: group, Field: f.key, Text: text}})
+		l.cur.set(h.LastID())
+		return cmd
+	})
+}
+
+// note opens the input for item i's note.
+func (l *captureList) note(h *Host, i int) tea.Cmd {
+	slot := h.Slot("", model.ItemNoteField(i))
+	old, _ := h.data.Value(slot)
+	return h.Input("note on item "+strconv.Itoa(i+1), old.Text, slot, func(text string) tea.Cmd {
+		return h.Commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: slot.Exercise, Field: slot.Field, Text: text}})
+	})
+}
+
+// itemStatus is item i's status entry and its index in the scale (-1: none).
+func itemStatus(h *Host, i int) (model.Entry, int) {
+	e, ok := h.data.Value(h.Slot("", model.ItemField(i)))
+	if !ok {
+		return e, -1
+	}
+	return e, slices.Index(h.env.Ex.Scale, e.Value)
+}
+
+// setStatus chooses option j of the scale for item i (-1 clears it).
+func setStatus(h *Host, i, j int) tea.Cmd {
+	scale := h.env.Ex.Scale
+	old, cur := itemStatus(h, i)
+	if j >= len(scale) || j == cur || j < -1 {
+		return nil
+	}
+	if j < 0 {
+		return h.Commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: old.ID}})
+	}
+	return h.Commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: h.env.Ex.ID, Field: model.ItemField(i), Value: scale[j]}})
+}
+
+// choose moves a continuum or choice field's selection left or right,
+// from the choice shown (which a choice just made, still saving, is).
+func choose(h *Host, group string, f dField, right bool) tea.Cmd {
+	opts := choices(f)
+	if len(opts) == 0 {
+		return nil
+	}
+	old, _ := h.data.Value(h.Slot(group, f.key))
+	i := slices.Index(opts, old.Value)
+	switch {
+	case i < 0 && right:
+		i = 0
+	case i < 0:
+		i = len(opts) - 1
+	case right:
+		i = min(i+1, len(opts)-1)
+	default:
+		i = max(i-1, 0)
+	}
+	if opts[i] == old.Value {
+		return nil
+	}
+	return h.Commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: h.env.Ex.ID, Group: group, Field: f.key, Value: opts[i]}})
+}
+
+// tagLine marks a line positive or challenge; the same tag again takes it off.
+func tagLine(h *Host, e model.Entry, tag string) tea.Cmd {
+	if e.Tag == tag {
+		e.Tag, e.Weight = model.TagNone, 0
+	} else {
+		e.Tag, e.Weight = tag, max(e.Weight, 1)
+	}
+	return h.Commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
+}
+
+// weigh sets a tagged line's weight.
+func weigh(h *Host, e model.Entry, w int) tea.Cmd {
+	if e.Tag == model.TagNone {
+		h.Status("tag the line first: p positive, c challenge")
+		return nil
+	}
+	e.Weight = model.ClampWeight(w)
+	return h.Commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
+}
+
+// view draws the list in group, w×ht, around the cursor; marks adds a
+// pane's own marks to a line (dots, merges).
+func (l *captureList) view(h *Host, group string, w, ht int, marks func(model.Entry) string) string {
+	t := h.env.Theme
+	rows := l.rows(h, group)
+	if len(rows) == 0 {
+		return t.Dim.Render("Nothing to capture here.")
+	}
+	cur := l.cur.at(rowKeys(rows))
+	var lines []string
+	cursorLine := 0
+	for i, r := range rows {
+		sel := i == cur
+		if sel {
+			cursorLine = len(lines)
+		}
+		switch r.kind {
+		case rowItem:
+			lines = append(lines, itemBlock(h, r.item, sel, w)...)
+		case rowField:
+			if i > 0 {
+				lines = append(lines, "")
+				if sel {
+					cursorLine++
+				}
+			}
+			lines = append(lines, fieldHeading(h, group, r.field, sel, w)...)
+		case rowLine:
+			text := "  • " + model.SanitizeLine(r.entry.Text) + tagMark(r.entry)
+			if marks != nil {
+				text += marks(r.entry)
+			}
+			lines = append(lines, h.mark(sel, r.entry.ID, text))
+		}
+	}
+	return strings.Join(listWindow(lines, cursorLine, ht), "\n")
+}
+
+// tagMark shows a line's tag and weight in text, never colour alone.
+func tagMark(e model.Entry) string {
+	switch e.Tag {
+	case model.TagPositive:
+		return fmt.Sprintf("  [+ positive %d]", model.ClampWeight(e.Weight))
+	case model.TagChallenge:
+		return fmt.Sprintf("  [− challenge %d]", model.ClampWeight(e.Weight))
+	}
+	return ""
+}
+
+// itemBlock draws item i: its number and text (wrapped when selected),
+// the scale with the chosen option in capitals, and its note.
+func itemBlock(h *Host, i int, sel bool, w int) []string {
+	t := h.env.Theme
+	ex := h.env.Ex
+	_, cur := itemStatus(h, i)
+	label := model.SanitizeLine(ex.Items[i])
+	num := strconv.Itoa(i+1) + ". "
+	tick := len(ex.Scale) == 1
+	if tick {
+		box := "[ ] "
+		if cur == 0 {
+			box = "[✓] "
+		}
+		num = box + num
+	}
+	indent := strings.Repeat(" ", 2+lipgloss.Width(num))
+	var out []string
+	if sel {
+		wrapped := lipgloss.NewStyle().Width(max(w-len(indent), 10)).Render(label)
+		for j, l := range strings.Split(wrapped, "\n") {
+			if j == 0 {
+				out = append(out, h.mark(true, "", num+strings.TrimRight(l, " ")))
+			} else {
+				out = append(out, t.Selected.Render(indent+strings.TrimRight(l, " ")))
+			}
+		}
+	} else {
+		out = append(out, "  "+num+label)
+	}
+	if !tick {
+		var opts []string
+		for j, o := range ex.Scale {
+			o = model.SanitizeLine(o)
+			if j == cur {
+				opts = append(opts, t.Accent.Render(fmt.Sprintf("%d ◉ %s", j+1, strings.ToUpper(o))))
+			} else {
+				opts = append(opts, fmt.Sprintf("%d ○ %s", j+1, o))
+			}
+		}
+		for _, l := range packWith(opts, "  ", max(w-len(indent), 1)) {
+			out = append(out, indent+l)
+		}
+	}
+	if note, ok := h.data.Value(h.Slot("", model.ItemNoteField(i))); ok && note.Text != "" {
+		out = append(out, indent+t.Dim.Render("note: ")+model.SanitizeLine(note.Text))
+	}
+	return out
+}
+
+// fieldHeading is a field's row: its label (wrapped: it is the question
+// the room answers) and, for a single value, the value.
+func fieldHeading(h *Host, group string, f dField, sel bool, w int) []string {
+	t := h.env.Theme
+	v, _ := h.data.Value(h.Slot(group, f.key))
+	label := model.SanitizeLine(f.label)
+	if f.typ == model.FieldLines || f.typ == "" {
+		n := len(h.data.In(h.Slot(group, f.key)))
+		label += fmt.Sprintf("  (%d)", n)
+		if n == 0 && sel {
+			label += " — enter adds a line"
+		}
+	}
+	style := t.Accent
+	if sel {
+		style = t.Selected
+	}
+	var out []string
+	for i, l := range strings.Split(lipgloss.NewStyle().Width(max(w-2, 10)).Render(label), "\n") {
+		p := "  "
+		if i == 0 && sel {
+			p = "▶ "
+		}
+		out = append(out, style.Render(p+strings.TrimRight(l, " ")))
+	}
+	switch f.typ {
+	case model.FieldContinuum, model.FieldChoice:
+		var opts []string
+		for _, o := range choices(f) {
+			if o == v.Value {
+				opts = append(opts, t.Accent.Render("◉ "+strings.ToUpper(model.SanitizeLine(o))))
+			} else {
+				opts = append(opts, "○ "+model.SanitizeLine(o))
+			}
+		}
+		out = append(out, "     "+strings.Join(opts, "   ")+t.Dim.Render("   (←/→)"))
+	case model.FieldText:
+		val := t.Dim.Render("— enter to write")
+		if v.Text != "" {
+			val = model.SanitizeLine(v.Text)
+		}
+		out = append(out, "     "+val)
+	}
+	return out
+}
+
+// packWith joins parts with sep in lines of at most w columns, never
+// splitting a part across lines.
+func packWith(opts []string, sep string, w int) []string {
+	var lines []string
+	cur := ""
+	for _, o := range opts {
+		switch {
+		case cur == "":
+			cur = o
+		case lipgloss.Width(cur)+lipgloss.Width(sep)+lipgloss.Width(o) <= w:
+			cur += sep + o
+		default:
+			lines = append(lines, cur)
+			cur = o
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// clip shortens s to n runes with "…".
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/carehuddle/huddle/model"
+)
+
+// seesawBesideMin is the narrowest window that shows the see-saw beside.
+const seesawBesideMin = 90
+
+// saveLine says, always truthfully, where saving stands.
+func (h *Host) saveLine() string {
+	t := h.env.Theme
+	switch {
+	case len(h.unsaved) > 0:
+		why := "the save failed"
+		if h.lastErr != nil {
+			why = h.lastErr.Error()
+		}
+		return t.Danger.Render(fmt.Sprintf("NOT SAVED: %s waiting — %s", plural(len(h.unsaved), "change"), why))
+	case len(h.pending) > 0:
+		return t.Warning.Render("saving…")
+	case h.savedAt != "":
+		return t.Dim.Render("saved ✓ " + h.savedAt)
+	case h.env.Live == nil:
+		return t.Warning.Render("not captured: no session is open")
+	case len(h.data.ExerciseEntries(h.env.Ex.ID)) > 0 || len(h.data.SessionActions(h.env.Ex.ID)) > 0:
+		return t.Dim.Render("all saved ✓")
+	}
+	return t.Dim.Render("nothing captured yet")
+}
+
+// header is the runner's first line: the exercise and where saving stands.
+func (h *Host) header(w int) string {
+	t := h.env.Theme
+	left := t.Heading.Render(fmt.Sprintf("%s · %s", h.env.Ex.ID, model.SanitizeLine(h.env.Ex.Title)))
+	right := h.saveLine()
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left, w, "…") + "\n" + ansi.Truncate(right, w, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// keyMap is the pane's keys followed by the host's.
+type hostKeyMap struct {
+	pane help.KeyMap
+	host HostKeys
+}
+
+func (m hostKeyMap) ShortHelp() []key.Binding {
+	return append(m.pane.ShortHelp(), m.host.Summary, m.host.Help, m.host.Back)
+}
+
+func (m hostKeyMap) FullHelp() [][]key.Binding {
+	return append(m.pane.FullHelp(), m.host.Bindings(), DefaultTimerKeys().Bindings())
+}
+
+// KeyMap is every key of this runner: the pane's, the host's and the
+// timer's. The ? view and the help line are drawn from it.
+func (h *Host) KeyMap() help.KeyMap { return hostKeyMap{pane: h.pane.Keys(), host: h.keys} }
+
+// bodyHeight is the height left for the body (the summary scrolls in it).
+func (h *Host) bodyHeight() int {
+	return max(h.height-lipgloss.Height(h.header(h.width))-lipgloss.Height(h.footer(h.width)), 1)
+}
+
+// footer is the input, the question or the status, then the key help.
+func (h *Host) footer(w int) string {
+	t := h.env.Theme
+	var foot []string
+	switch {
+	case h.input.Active():
+		foot = append(foot, h.input.View(w))
+	case h.onYes != nil:
+		foot = append(foot, t.Warning.Width(w).Render(h.asking+" y: yes · any other key: no"))
+	case len(h.unsaved) > 0:
+		foot = append(foot, t.Danger.Width(w).Render(fmt.Sprintf("%s not saved (shown ⚠): retried every %d s · ctrl+r: retry now · ctrl+x: discard", plural(len(h.unsaved), "change"), int(retryEvery.Seconds()))))
+	case h.status != "":
+		foot = append(foot, t.Warning.Width(w).Render(h.status))
+	}
+	h.help.ShowAll = false
+	foot = append(foot, ansi.Truncate(h.help.ShortHelpView(h.KeyMap().ShortHelp()), w, "…"))
+	return strings.Join(foot, "\n")
+}
+
+// View implements tea.Model: the frame every runner shares.
+func (h *Host) View() string {
+	w, ht := h.width, h.height
+	if w == 0 || ht == 0 {
+		return ""
+	}
+	if w < minWidth || ht < minHeight {
+		return tooSmall(h.env.Theme, w, ht)
+	}
+	t := h.env.Theme
+	head := h.header(w)
+	if h.full {
+		h.help.ShowAll = true
+		box := t.Box.Render(t.Heading.Render(h.pane.Name()+" keys") + "\n" + h.help.FullHelpView(h.KeyMap().FullHelp()))
+		return head + "\n" + fitLines(lipgloss.Place(w, max(ht-lipgloss.Height(head), 1), lipgloss.Center, lipgloss.Center, box), w, max(ht-lipgloss.Height(head), 1))
+	}
+	footer := h.footer(w)
+	bodyH := max(ht-lipgloss.Height(head)-lipgloss.Height(footer), 1)
+	mainW, side := w, ""
+	if h.seesaw && w >= seesawBesideMin && h.env.Live != nil {
+		sideW := w * 2 / 5
+		mainW = w - sideW - 1
+		items := model.SeesawItems(&h.data, h.env.Live.Exercises())
+		side = t.Box.Width(sideW - 2).Height(bodyH - 2).Render(SeesawView(t, items, sideW-4, bodyH-2, ""))
+	}
+	var body string
+	if h.summary {
+		body = h.sum.view(t, mainW, bodyH)
+	} else {
+		body = h.pane.View(h, mainW, bodyH)
+	}
+	body = fitLines(body, mainW, bodyH)
+	if side != "" {
+		body = lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(mainW).Render(body), " ", side)
+	}
+	return head + "\n" + body + "\n" + footer
+}
+
+// fitLines cuts s to w columns (a cut row ends in "…") and pads or clips
+// it to exactly h lines (a clipped body ends in a "more" line).
+func fitLines(s string, w, h int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > h {
+		more := len(lines) - h + 1
+		lines = append(lines[:h-1], fmt.Sprintf("  … %d more %s below", more, pluralWord(more, "line")))
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func pluralWord(n int, w string) string {
+	if n == 1 {
+		return w
+	}
+	return w + "s"
+}
+
+// listWindow shows the h rows of lines around cursor; rows cut off above
+// or below are counted in a "more" line, so a cut list always says so.
+func listWindow(lines []string, cursor, h int) []string {
+	if h <= 0 || len(lines) <= h {
+		return lines
+	}
+	if h < 3 {
+		start := min(max(cursor, 0), len(lines)-h)
+		return lines[start : start+h]
+	}
+	start := min(max(cursor-h/2, 0), len(lines)-h)
+	end := start + h
+	above, below := start > 0, end < len(lines)
+	if above {
+		start++
+	}
+	if below {
+		end--
+	}
+	if cursor < start && above { // keep the cursor in view
+		start, end = cursor, cursor+(end-start)
+	}
+	out := []string{}
+	if above {
+		out = append(out, fmt.Sprintf("  ↑ %d more", start))
+	}
+	out = append(out, lines[start:end]...)
+	if below {
+		out = append(out, fmt.Sprintf("  ↓ %d more", len(lines)-end))
+	}
+	return out
+}
+
+// mark puts the marker in front of the selected row, so that the cursor
+// never depends on colour alone; an unsaved row is marked ⚠.
+func (h *Host) mark(selected bool, id, text string) string {
+	if id != "" && h.Unsaved(id) {
+		text = "⚠ " + text + " (not saved)"
+	}
+	if selected {
+		return h.env.Theme.Selected.Render("▶ " + text)
+	}
+	return "  " + text
+}
