@@ -239,25 +239,32 @@ func (c *CaptureInput) key(msg tea.KeyMsg) (inputResult, tea.Cmd) {
 		return inputCancel, nil
 	case keyMatches(msg, c.accept):
 		text := strings.TrimSpace(model.SanitizeLine(c.ti.Value()))
-		if text == "" {
+		if text == "" && !c.empty {
 			return inputCancel, nil
 		}
 		c.value = text
-		if f := model.ScanIdentifiers(text); len(f) > 0 {
+		if f := model.ScanIdentifiers(text); len(f) > 0 && !c.noGuard {
 			c.findings = f
 			return inputTyping, nil
 		}
 		return inputSubmit, nil
 	}
-	if msg.Type == tea.KeyRunes {
-		msg.Runes = printableRunes(msg.Runes)
-		if len(msg.Runes) == 0 {
-			return inputTyping, nil
-		}
-	}
 	before := c.ti.Value()
 	var cmd tea.Cmd
-	c.ti, cmd = c.ti.Update(msg)
+	switch {
+	case IsText(msg) || (msg.Type == tea.KeyRunes && !msg.Alt) || msg.Type == tea.KeySpace:
+		rs := msg.Runes
+		if msg.Type == tea.KeySpace {
+			rs = []rune{' '}
+		}
+		c.insert(rs)
+	case c.selected && (msg.Type == tea.KeyBackspace || msg.Type == tea.KeyDelete):
+		c.ti.SetValue("")
+		c.selected = false
+	default:
+		c.selected = false
+		c.ti, cmd = c.ti.Update(msg)
+	}
 	if c.ti.Value() != before && !c.ticking && c.live != nil && c.draftKey != "" {
 		c.ticking = true
 		gen, key := c.gen, c.draftKey

@@ -130,7 +130,7 @@ func DefaultCaptureKeys(items bool) CaptureKeys {
 	k.Clear.SetEnabled(items)
 	if items {
 		k.Left.SetHelp("←/h", "status / choice left")
-		k.Right.SetHelp("→/l", "status / choice right")
+		k.Right = key.NewBinding(key.WithKeys("right", "l", " "), key.WithHelp("→/l/space", "status / choice right"))
 		k.Pick.SetHelp("1-9", "status n · line weight")
 	}
 	return k

@@ -137,6 +137,8 @@ func NewHost(env RunnerEnv, pane Pane) *Host {
 	h.help.Styles.ShortDesc = env.Theme.Footer
 	h.help.Styles.FullKey = env.Theme.Accent
 	h.input = NewCaptureInput(env.Theme, env.Live)
+	// Ratings that feed the see-saw (M2-E4) show it beside them from the start.
+	h.seesaw = env.Ex.Seesaw == string(model.Positive)
 	h.refresh()
 	return h
 }
@@ -283,7 +285,8 @@ func (h *Host) summaryMarkdown() string {
 func (h *Host) saved(msg SavedMsg) tea.Cmd {
 	i := slices.IndexFunc(h.pending, func(p Pending) bool { return p.Seq == msg.Seq })
 	if i < 0 {
-		return nil // not this runner's
+		h.refresh() // another view's change: show it
+		return nil
 	}
 	p := h.pending[i]
 	h.pending = slices.Delete(h.pending, i, i+1)

@@ -55,8 +55,10 @@ type hostKeyMap struct {
 	host HostKeys
 }
 
+// ShortHelp puts ? first, so that on a narrow window, where the line is
+// cut, the key that lists every other key still shows.
 func (m hostKeyMap) ShortHelp() []key.Binding {
-	return append(m.pane.ShortHelp(), m.host.Summary, m.host.Help, m.host.Back)
+	return append(append([]key.Binding{m.host.Help, m.host.Back}, m.pane.ShortHelp()...), m.host.Summary)
 }
 
 func (m hostKeyMap) FullHelp() [][]key.Binding {
@@ -78,6 +80,9 @@ func (h *Host) footer(w int) string {
 	var foot []string
 	switch {
 	case h.input.Active():
+		if h.status != "" {
+			foot = append(foot, t.Warning.Width(w).Render(h.status))
+		}
 		foot = append(foot, h.input.View(w))
 	case h.onYes != nil:
 		foot = append(foot, t.Warning.Width(w).Render(h.asking+" y: yes · any other key: no"))
@@ -110,7 +115,7 @@ func (h *Host) View() string {
 	footer := h.footer(w)
 	bodyH := max(ht-lipgloss.Height(head)-lipgloss.Height(footer), 1)
 	mainW, side := w, ""
-	if h.seesaw && w >= seesawBesideMin && h.env.Live != nil {
+	if h.seesaw && !h.summary && w >= seesawBesideMin && h.env.Live != nil {
 		sideW := w * 2 / 5
 		mainW = w - sideW - 1
 		items := model.SeesawItems(&h.data, h.env.Live.Exercises())

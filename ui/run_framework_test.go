@@ -16,7 +16,7 @@ func TestFrameworkBoxes(t *testing.T) {
 	kaKeys(d, "enter", "p", "2", "down")
 	kaKeys(d, "enter")
 	typeText(d, "Joined-up care at home")
-	kaKeys(d, "enter", "e")
+	kaKeys(d, "enter", "e", "end") // the old text opens selected: end edits it
 	for range 4 {
 		kaKeys(d, "backspace")
 	}

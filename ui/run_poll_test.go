@@ -10,7 +10,7 @@ func TestPollVotesAsLiveBars(t *testing.T) {
 	d, app := sessionApp(t, 100, 30)
 	kaOpen(t, d, app, "B-3")
 	kaKeys(d, "1", "1", "1", "2", "4", "4")
-	kaWant(t, d, "Which of the NAO concerns", "1 Disparity of esteem", "3 votes (50%)", "1 vote (16%)", "2 votes (33%)", "Total: 6 votes")
+	kaWant(t, d, "Which of the NAO concerns", "1 Disparity of esteem", "3 votes (50%)", "1 vote (17%)", "2 votes (33%)", "Total: 6 votes")
 	kaKeys(d, "!", "$", "up", "up", "right", "left", "left")
 	data := app.Live().Data()
 	votes, total := model.PollVotes(app.Live().Exercises()["B-3"], &data)
@@ -24,7 +24,7 @@ func TestPollVotesAsLiveBars(t *testing.T) {
 		t.Errorf("option 2 has %d entries", n)
 	}
 	kaReopen(t, d, app, "B-3")
-	kaWant(t, d, "2 votes (66%)", "Total: 3 votes")
+	kaWant(t, d, "2 votes (67%)", "Total: 3 votes")
 	// The prompts tab.
 	kaKeys(d, "tab", "enter")
 	typeText(d, "Pay: set nationally")

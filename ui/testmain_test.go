@@ -126,6 +126,8 @@ func keyMsg(s string) tea.KeyMsg {
 		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "home": tea.KeyHome, "end": tea.KeyEnd,
 		"backspace": tea.KeyBackspace, "esc": tea.KeyEsc, "enter": tea.KeyEnter,
 		"ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace, "tab": tea.KeyTab,
+		"shift+tab": tea.KeyShiftTab, "delete": tea.KeyDelete, "ctrl+r": tea.KeyCtrlR,
+		"ctrl+x": tea.KeyCtrlX, "ctrl+z": tea.KeyCtrlZ,
 	}
 	if s == " " {
 		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
