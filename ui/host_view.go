@@ -108,8 +108,7 @@ func (h *Host) View() string {
 	t := h.env.Theme
 	head := h.header(w)
 	if h.full {
-		h.help.ShowAll = true
-		box := t.Box.Render(t.Heading.Render(h.pane.Name()+" keys") + "\n" + h.help.FullHelpView(h.KeyMap().FullHelp()))
+		box := helpBox(t, h.help, h.pane.Name()+" keys", h.KeyMap().FullHelp(), w)
 		return head + "\n" + fitLines(lipgloss.Place(w, max(ht-lipgloss.Height(head), 1), lipgloss.Center, lipgloss.Center, box), w, max(ht-lipgloss.Height(head), 1))
 	}
 	footer := h.footer(w)
@@ -203,4 +202,38 @@ func (h *Host) mark(selected bool, id, text string) string {
 		return h.env.Theme.Selected.Render("▶ " + text)
 	}
 	return "  " + text
+}
+
+// helpBox is the ? view of a key map in w columns: its columns cut to at
+// most seven keys, packed side by side as far as the width allows, in
+// rows. Every screen's help is drawn by it.
+func helpBox(t Theme, hm help.Model, title string, groups [][]key.Binding, w int) string {
+	var cols [][]key.Binding
+	for _, g := range groups {
+		var enabled []key.Binding
+		for _, b := range g {
+			if b.Enabled() {
+				enabled = append(enabled, b)
+			}
+		}
+		for len(enabled) > 7 {
+			cols = append(cols, enabled[:7])
+			enabled = enabled[7:]
+		}
+		if len(enabled) > 0 {
+			cols = append(cols, enabled)
+		}
+	}
+	hm.ShowAll = true
+	hm.Width = 0 // measure whole columns; the packing keeps to w
+	var rows []string
+	for len(cols) > 0 {
+		n := 1
+		for n < len(cols) && lipgloss.Width(hm.FullHelpView(cols[:n+1])) <= w-4 {
+			n++
+		}
+		rows = append(rows, hm.FullHelpView(cols[:n]))
+		cols = cols[n:]
+	}
+	return t.Box.Render(t.Heading.Render(title) + "\n" + strings.Join(rows, "\n\n"))
 }

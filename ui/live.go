@@ -34,6 +34,9 @@ type Live struct {
 	seq     uint64 // the last change's sequence number (under queueMu)
 	idCount uint64 // ids handed out (under queueMu)
 
+	// fault, when set, fails every save as a full disk would (tests).
+	fault func() error
+
 	mu       sync.RWMutex
 	data     model.SessionData
 	version  uint64
@@ -255,6 +258,11 @@ func (l *Live) save(c model.Change) (msg SavedMsg) {
 
 // persist writes one change to the store and returns it as saved.
 func (l *Live) persist(c model.Change) (model.Change, error) {
+	if l.fault != nil {
+		if err := l.fault(); err != nil {
+			return c, err
+		}
+	}
 	sid := l.sessionID()
 	var err error
 	switch c.Op {
