@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -18,19 +19,31 @@ import (
 func runToView(t *testing.T, app tea.Model, w, h int, want string, steps ...step) string {
 	t.Helper()
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(w, h))
-	waitDrawn(t, tm, want)
+	wants := []string{want}
 	for _, s := range steps {
-		for _, k := range s.keys {
-			tm.Send(keyMsg(k))
+		if len(s.keys) > 0 {
+			waitDrawn(t, tm, wants...)
+			wants = nil
+			for _, k := range s.keys {
+				tm.Send(keyMsg(k))
+			}
 		}
 		if s.want != "" {
-			waitDrawn(t, tm, s.want)
+			wants = append(wants, s.want)
 		}
 	}
+	waitDrawn(t, tm, wants...)
 	if err := tm.Quit(); err != nil {
 		t.Fatal(err)
 	}
 	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View()
+}
+
+// slideMarker is the first words of a slide's title, as glamour draws
+// them on any width (a long title wraps).
+func slideMarker(title string) string {
+	words := strings.Fields(title)
+	return strings.Join(words[:min(len(words), 2)], " ")
 }
 
 type step struct {
@@ -38,10 +51,23 @@ type step struct {
 	want string // text that shows the keys took effect
 }
 
-func waitDrawn(t *testing.T, tm *teatest.TestModel, want string) {
+// waitDrawn waits until every one of wants has been drawn since the last
+// wait (the output read is consumed, so all are looked for in one wait).
+func waitDrawn(t *testing.T, tm *teatest.TestModel, wants ...string) {
 	t.Helper()
+	if len(wants) == 0 {
+		return
+	}
+	var seen []byte
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		return bytes.Contains([]byte(plain(string(b))), []byte(want))
+		seen = append(seen, b...)
+		text := plain(string(seen))
+		for _, w := range wants {
+			if !strings.Contains(text, w) {
+				return false
+			}
+		}
+		return true
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 }
 
@@ -62,6 +88,22 @@ func TestPresenterGoldens(t *testing.T) {
 				{"modules", []step{{[]string{"m"}, "Modules"}}},
 				{"search", []step{{[]string{"/"}, "search:"}, {[]string{"e", "m", "b", "e", "d", "d", "e", "d", "enter"}, "match"}}},
 			}
+			// A slide's body is rendered off the update loop: each case
+			// also waits for the words of the slide it shows, not only for
+			// the footer, so that the golden never holds a placeholder.
+			flat := deck.Flat()
+			titleOf := func(i int) string { return slideMarker(deck.Slide(flat[i]).Title) }
+			match := 0
+			for i := 1; i < len(flat); i++ {
+				if strings.Contains(searchText(&deck.Modules[flat[i].Module], deck.Slide(flat[i])), "embedded") {
+					match = i
+					break
+				}
+			}
+			cases[0].steps = []step{{nil, titleOf(0)}}
+			cases[1].steps = append(cases[1].steps, step{nil, titleOf(1)})
+			cases[2].steps = append([]step{{nil, titleOf(0)}}, cases[2].steps...)
+			cases[5].steps = append(cases[5].steps, step{nil, titleOf(match)})
 			for _, c := range cases {
 				t.Run(c.name, func(t *testing.T) {
 					app := testApp(deck, Config{Start: ScreenPresent, Team: "North Locality"})
