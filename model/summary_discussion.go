@@ -104,17 +104,19 @@ func DiscussionSummary(ex *Exercise, d *SessionData) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-// discussionBullet is a line with its tag, dots and merged lines.
+// discussionBullet is a line with its tag and dots, and the similar lines
+// merged into it, each with its own words (the minutes keep what every
+// group said, not only a count).
 func discussionBullet(d *SessionData, e Entry) string {
-	line := EntryBullet(e)
-	n := 0
+	var merged []string
 	for _, x := range d.Entries {
 		if x.MergedInto == e.ID {
-			n++
+			merged = append(merged, "  - similar: "+MarkdownInline(x.Text))
 		}
 	}
-	if n > 0 {
-		line += fmt.Sprintf(" (+%d similar)", n)
+	line := EntryBullet(e)
+	if len(merged) > 0 {
+		line += fmt.Sprintf(" (+%d similar)\n", len(merged)) + strings.Join(merged, "\n")
 	}
 	return line
 }

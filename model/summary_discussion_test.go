@@ -25,7 +25,9 @@ func TestDiscussionSummary(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "weekly MDT meeting") || strings.Contains(got, "dot\n") {
+	// A merged line keeps its words in the minutes, under the line it was
+	// merged into, never as a line of its own; dots are not lines.
+	if !strings.Contains(got, "  - similar: weekly MDT meeting") || strings.Contains(got, "\n- weekly MDT meeting") || strings.Contains(got, "dot\n") {
 		t.Errorf("merged lines and dots are not lines of their own:\n%s", got)
 	}
 	if got := DiscussionSummary(ex, &SessionData{}); got != NothingCaptured {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -70,31 +69,33 @@ func (r *Recovery) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return r, nil
 }
 
-// where says in words where a draft was typed.
+// where says in words where a draft was typed: the exercise, the group
+// or case, and the question, as the room knows them (never an internal
+// field name).
 func (r *Recovery) where(d model.Draft) string {
-	rest := strings.TrimSuffix(strings.TrimPrefix(d.Key, r.live.DraftKey()), "/")
-	parts := strings.Split(rest, "/")
-	if len(parts) == 0 || parts[0] == "" {
+	slot, ok := model.DraftSlot(r.live.Session().ID, d.Key)
+	if !ok {
 		return "this session"
 	}
-	if parts[0] == model.ExerciseParking {
+	switch slot.Exercise {
+	case model.ExerciseParking:
 		return "the parking lot"
+	case model.ExerciseSeesaw:
+		return "the see-saw"
 	}
-	out := parts[0]
-	for _, ex := range []string{parts[0]} {
-		if ref, ok := r.deck.Exercises()[ex]; ok {
-			out = ex + " " + r.deck.Slide(ref).Exercise.Title
-		}
+	ex := r.live.Exercises()[slot.Exercise]
+	out := slot.Exercise
+	if ex != nil {
+		out += " " + ex.Title
 	}
-	if len(parts) > 1 && parts[1] != "" {
-		if n := model.GroupNumber(parts[1]); n > 0 {
-			out += fmt.Sprintf(" · group %d", n)
-		}
+	if slot.Group == actionPlanDraftGroup {
+		return out + " · a new action"
 	}
-	if len(parts) > 2 {
-		out += " · " + parts[2]
+	data := r.live.Data()
+	if g := model.GroupLabel(ex, &data, slot.Group); g != "" {
+		out += " · " + g
 	}
-	return out
+	return out + " · " + clip(model.FieldLabel(ex, slot.Field), 80)
 }
 
 // View implements tea.Model.
