@@ -112,8 +112,8 @@ type Exercise struct {
 	CardExtra  []bool        // cardsort: per Cards entry, true if the deck adds it beyond its source; nil if none is added
 	CardNote   string        // cardsort: where the card: cards come from, to show with them
 	ExtraNote  string        // cardsort: where the extra-card: cards come from, to show with them
-	Rounds     []int         // cardsort: per round, the most cards to keep (the exact count unless RoundsMin says less)
-	RoundsMin  []int         // cardsort: per round, the fewest cards to keep; nil when every round keeps exactly Rounds[i]
+	Rounds     []int         // cardsort: per round, the count to narrow to (the fewest to keep)
+	RoundsMax  []int         // cardsort: per round, the most cards that may be kept; nil when every round keeps exactly Rounds[i]
 	GuideNote  string        // assessment: whose guidance the factors' Guide texts are
 	Line       int           // line of the block's opening fence
 }
@@ -124,11 +124,11 @@ func (ex *Exercise) RoundRange(i int) (lo, hi int) {
 	if i < 0 || i >= len(ex.Rounds) {
 		return 0, 0
 	}
-	hi = ex.Rounds[i]
-	if i < len(ex.RoundsMin) {
-		return ex.RoundsMin[i], hi
+	lo = ex.Rounds[i]
+	if i < len(ex.RoundsMax) {
+		return lo, ex.RoundsMax[i]
 	}
-	return hi, hi
+	return lo, lo
 }
 
 // IsExtraCard reports whether card i of a card sort was added by the deck

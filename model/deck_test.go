@@ -4,7 +4,7 @@ import "testing"
 
 func TestRoundRange(t *testing.T) {
 	exact := &Exercise{Rounds: []int{10, 5}}
-	ranged := &Exercise{Rounds: []int{10, 6}, RoundsMin: []int{10, 5}}
+	ranged := &Exercise{Rounds: []int{10, 5}, RoundsMax: []int{10, 6}}
 	tests := []struct {
 		ex     *Exercise
 		i      int

@@ -22,8 +22,9 @@ func addCard(ex *model.Exercise, card string, extra bool) {
 }
 
 // applyRounds reads "10 | 5-6": each round keeps an exact count or a range
-// written low-high. Rounds holds the highs; RoundsMin the lows, set only
-// when some round is a range.
+// written low-high. Rounds holds the lows, so that a reader that knows
+// only Rounds narrows to the low count; RoundsMax the highs, set only when
+// some round is a range.
 func applyRounds(c *errs, ex *model.Exercise, p kv) {
 	var los, his []int
 	ranged := false
@@ -45,9 +46,9 @@ func applyRounds(c *errs, ex *model.Exercise, p kv) {
 		ranged = ranged || lo != hi
 		los, his = append(los, lo), append(his, hi)
 	}
-	ex.Rounds = his
+	ex.Rounds = los
 	if ranged {
-		ex.RoundsMin = los
+		ex.RoundsMax = his
 	}
 }
 

@@ -175,7 +175,7 @@ func TestParseExerciseKinds(t *testing.T) {
 				"card: Respect", "card-note: the source's examples", "extra-card: Dignity", "card: Honesty",
 				"extra-card: Justice", "extra-note: added by the deck", "card: Play"},
 			want: model.Exercise{ID: "M3-E5", Kind: model.KindCardSort, Title: "Values",
-				Rounds: []int{4, 3}, RoundsMin: []int{4, 2},
+				Rounds: []int{4, 2}, RoundsMax: []int{4, 3},
 				Cards:     []string{"Respect", "Dignity", "Honesty", "Justice", "Play"},
 				CardExtra: []bool{false, true, false, true, false},
 				CardNote:  "the source's examples", ExtraNote: "added by the deck"},

@@ -83,7 +83,7 @@ func validateExercise(c *errs, ex *model.Exercise, seen map[string]int) {
 	case model.KindCardSort:
 		need(len(ex.Rounds) > 0, "rounds", "rounds: the counts to narrow to, such as 10 | 6")
 		for i := 1; i < len(ex.Rounds); i++ {
-			if lo, _ := ex.RoundRange(i - 1); ex.Rounds[i] >= lo {
+			if _, hi := ex.RoundRange(i); hi >= ex.Rounds[i-1] {
 				c.add(at("rounds"), "rounds: each count must be smaller than the one before")
 				break
 			}
@@ -91,8 +91,8 @@ func validateExercise(c *errs, ex *model.Exercise, seen map[string]int) {
 		extra := slices.Contains(ex.CardExtra, true)
 		need(!extra || ex.ExtraNote != "", "extra-card", "extra-note: saying where its extra cards come from")
 		need(extra || ex.ExtraNote == "", "extra-note", "extra-card: lines for its extra-note: to describe")
-		if len(ex.Cards) > 0 && len(ex.Rounds) > 0 && len(ex.Cards) <= ex.Rounds[0] {
-			c.add(at("card"), "a card sort needs more cards (%d) than its first round keeps (%d)", len(ex.Cards), ex.Rounds[0])
+		if _, hi := ex.RoundRange(0); len(ex.Cards) > 0 && len(ex.Cards) <= hi {
+			c.add(at("card"), "a card sort needs more cards (%d) than its first round keeps (%d)", len(ex.Cards), hi)
 		}
 	case model.KindPoll:
 		need(ex.Question != "", "question", "a question:")
