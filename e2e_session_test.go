@@ -75,7 +75,7 @@ func openM1E3(s *tmuxSession) {
 	s.keys(":")
 	s.waitFor("go to slide")
 	s.keys("m1 12", "Enter")
-	s.waitFor("Exercise 3")
+	s.waitFor("Exercise M1-E3")
 	s.keys("Enter")
 	s.waitFor("M1-E3 · A journey towards integration")
 }

@@ -74,12 +74,14 @@ type Factor struct {
 	Label    string
 	Scale    []string // e.g. high, medium, low  or  yes, no
 	Profiles []string // level per Exercise.Profiles entry, same order
+	Guide    []string // what each Scale level looks like, same order as Scale; nil if the deck gives none
 }
 
 // Case is one case of a case study or a case review.
 type Case struct {
 	Key   string
 	Title string
+	Gist  string // what the case is about in a line or two, to show beside its questions; "" if none
 }
 
 // Exercise is a runnable exercise described by a slide's exercise block.
@@ -106,9 +108,33 @@ type Exercise struct {
 	Questions  []string      // casestudy questions asked of every case
 	Rows       []string      // alliesmap: contact frequency rows
 	Columns    []string      // alliesmap: stance columns
-	Cards      []string      // cardsort: starting cards
-	Rounds     []int         // cardsort: target counts, narrowing
+	Cards      []string      // cardsort: starting cards, card: and extra-card: lines in deck order
+	CardExtra  []bool        // cardsort: per Cards entry, true if the deck adds it beyond its source; nil if none is added
+	CardNote   string        // cardsort: where the card: cards come from, to show with them
+	ExtraNote  string        // cardsort: where the extra-card: cards come from, to show with them
+	Rounds     []int         // cardsort: per round, the count to narrow to (the fewest to keep)
+	RoundsMax  []int         // cardsort: per round, the most cards that may be kept; nil when every round keeps exactly Rounds[i]
+	GuideNote  string        // assessment: whose guidance the factors' Guide texts are
 	Line       int           // line of the block's opening fence
+}
+
+// RoundRange is the fewest and the most cards round i of a card sort may
+// keep; they are equal when the round keeps an exact count.
+func (ex *Exercise) RoundRange(i int) (lo, hi int) {
+	if i < 0 || i >= len(ex.Rounds) {
+		return 0, 0
+	}
+	lo = ex.Rounds[i]
+	if i < len(ex.RoundsMax) {
+		return lo, ex.RoundsMax[i]
+	}
+	return lo, lo
+}
+
+// IsExtraCard reports whether card i of a card sort was added by the deck
+// beyond its source (an extra-card: line), to be labelled with ExtraNote.
+func (ex *Exercise) IsExtraCard(i int) bool {
+	return i >= 0 && i < len(ex.CardExtra) && ex.CardExtra[i]
 }
 
 // SlideRef addresses one slide of a deck.

@@ -16,30 +16,35 @@ type keyRule struct {
 }
 
 var exerciseKeys = map[string]keyRule{
-	"id":        {kinds: []string{"*"}},
-	"kind":      {kinds: []string{"*"}},
-	"title":     {kinds: []string{"*"}},
-	"duration":  {kinds: []string{"*"}},
-	"prompt":    {repeat: true, kinds: []string{"*"}},
-	"closing":   {kinds: []string{"*"}},
-	"field":     {repeat: true, kinds: []string{"*"}},
-	"actions":   {kinds: []string{"*"}},
-	"groups":    {kinds: []string{model.KindDiscussion}},
-	"scale":     {kinds: []string{model.KindChecklist, model.KindRating}},
-	"item":      {repeat: true, kinds: []string{model.KindChecklist, model.KindRating}},
-	"seesaw":    {kinds: []string{model.KindRating}},
-	"challenge": {repeat: true, kinds: []string{model.KindRating}},
-	"profiles":  {kinds: []string{model.KindAssessment}},
-	"factor":    {repeat: true, kinds: []string{model.KindAssessment}},
-	"case":      {repeat: true, kinds: []string{model.KindCaseStudy}},
-	"ask":       {repeat: true, kinds: []string{model.KindCaseStudy}},
-	"vote":      {kinds: []string{model.KindCaseStudy}},
-	"rows":      {kinds: []string{model.KindAlliesMap}},
-	"columns":   {kinds: []string{model.KindAlliesMap}},
-	"card":      {repeat: true, kinds: []string{model.KindCardSort}},
-	"rounds":    {kinds: []string{model.KindCardSort}},
-	"question":  {kinds: []string{model.KindPoll}},
-	"option":    {repeat: true, kinds: []string{model.KindPoll}},
+	"id":         {kinds: []string{"*"}},
+	"kind":       {kinds: []string{"*"}},
+	"title":      {kinds: []string{"*"}},
+	"duration":   {kinds: []string{"*"}},
+	"prompt":     {repeat: true, kinds: []string{"*"}},
+	"closing":    {kinds: []string{"*"}},
+	"field":      {repeat: true, kinds: []string{"*"}},
+	"actions":    {kinds: []string{"*"}},
+	"groups":     {kinds: []string{model.KindDiscussion}},
+	"scale":      {kinds: []string{model.KindChecklist, model.KindRating}},
+	"item":       {repeat: true, kinds: []string{model.KindChecklist, model.KindRating}},
+	"seesaw":     {kinds: []string{model.KindRating}},
+	"challenge":  {repeat: true, kinds: []string{model.KindRating}},
+	"profiles":   {kinds: []string{model.KindAssessment}},
+	"factor":     {repeat: true, kinds: []string{model.KindAssessment}},
+	"guide":      {repeat: true, kinds: []string{model.KindAssessment}},
+	"guide-note": {kinds: []string{model.KindAssessment}},
+	"case":       {repeat: true, kinds: []string{model.KindCaseStudy}},
+	"ask":        {repeat: true, kinds: []string{model.KindCaseStudy}},
+	"vote":       {kinds: []string{model.KindCaseStudy}},
+	"rows":       {kinds: []string{model.KindAlliesMap}},
+	"columns":    {kinds: []string{model.KindAlliesMap}},
+	"card":       {repeat: true, kinds: []string{model.KindCardSort}},
+	"extra-card": {repeat: true, kinds: []string{model.KindCardSort}},
+	"card-note":  {kinds: []string{model.KindCardSort}},
+	"extra-note": {kinds: []string{model.KindCardSort}},
+	"rounds":     {kinds: []string{model.KindCardSort}},
+	"question":   {kinds: []string{model.KindPoll}},
+	"option":     {repeat: true, kinds: []string{model.KindPoll}},
 }
 
 type kv struct {
@@ -192,13 +197,21 @@ func applyKey(c *errs, ex *model.Exercise, p kv) {
 			return
 		}
 		ex.Factors = append(ex.Factors, model.Factor{Key: ps[0], Label: ps[1], Scale: slashList(ps[2]), Profiles: ps[3:]})
+	case "guide":
+		applyGuide(c, ex, p)
+	case "guide-note":
+		ex.GuideNote = p.val
 	case "case":
 		ps := parts(p.val)
-		if len(ps) != 2 {
-			c.add(p.line, "case: want key | title")
+		if len(ps) != 2 && len(ps) != 3 {
+			c.add(p.line, "case: want key | title, or key | title | gist")
 			return
 		}
-		ex.Cases = append(ex.Cases, model.Case{Key: ps[0], Title: ps[1]})
+		cs := model.Case{Key: ps[0], Title: ps[1]}
+		if len(ps) == 3 {
+			cs.Gist = ps[2]
+		}
+		ex.Cases = append(ex.Cases, cs)
 	case "ask":
 		ex.Questions = append(ex.Questions, p.val)
 	case "vote", "question":
@@ -207,17 +220,14 @@ func applyKey(c *errs, ex *model.Exercise, p kv) {
 		ex.Rows = parts(p.val)
 	case "columns":
 		ex.Columns = parts(p.val)
-	case "card":
-		ex.Cards = append(ex.Cards, p.val)
+	case "card", "extra-card":
+		addCard(ex, p.val, p.key == "extra-card")
+	case "card-note":
+		ex.CardNote = p.val
+	case "extra-note":
+		ex.ExtraNote = p.val
 	case "rounds":
-		for _, s := range parts(p.val) {
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 1 {
-				c.add(p.line, "rounds: %q is not a positive whole number", s)
-				return
-			}
-			ex.Rounds = append(ex.Rounds, n)
-		}
+		applyRounds(c, ex, p)
 	case "option":
 		ex.Options = append(ex.Options, p.val)
 	}

@@ -46,11 +46,15 @@ var fuzzExercises = []string{
 	"id: I-A\nkind: assessment\ntitle: Profile\nduration: 1h30m\nprofiles: embedded | aligned | attached\nfactor: k | K | high/medium/low | high | medium | low\nfactor: i | I | yes/no | yes | no | no",
 	"id: I-B\nkind: assessment\ntitle: P\nprofiles: a | b\nfactor: k | K | high/low | high | medium\nfactor: j | J | x | x\nfactor: short",
 	"id: M2-E2\nkind: casestudy\ntitle: Cases\ncase: A | One\ncase: B | Two\nask: Q1?\nask: Q2?\nvote: Which?",
+	"id: M2-E2\nkind: casestudy\ntitle: Cases\ncase: A | One | gist\ncase: B | Two | | x\nask: Q1?",
 	"id: M3-E1\nkind: reflection\ntitle: Ref\nactions: yes\nfield: p | P | continuum\nfield: q | Q | text",
 	"id: M3-E2\nkind: alliesmap\ntitle: Allies\nrows: daily | weekly | less often\ncolumns: ally | neutral | obstructs\nfield: i | I | lines",
 	"id: M3-E4\nkind: casereview\ntitle: Review\nfield: label | Label\nfield: a | A | choice | yes / no",
 	"id: M3-E5\nkind: cardsort\ntitle: Values\nrounds: 3 | 2\ncard: a\ncard: b\ncard: c\ncard: d",
 	"id: CS\nkind: cardsort\ntitle: V\nrounds: 6 | 10\ncard: a",
+	"id: CS\nkind: cardsort\ntitle: V\nrounds: 4 | 2-3\ncard-note: n\ncard: a\nextra-card: b\ncard: c\nextra-card: d\nextra-card: e\nextra-note: m",
+	"id: CS\nkind: cardsort\ntitle: V\nrounds: 3-2 | x-1 | 0-\nextra-card: b\nextra-note:",
+	"id: I-A\nkind: assessment\ntitle: P\nprofiles: a | b\nguide: k | y | n\nfactor: k | K | yes/no | yes | no\nguide: k | y | n\nguide: k | y\nguide-note: g",
 	"id: B-1\nkind: poll\ntitle: Poll\nquestion: Q?\noption: Yes\noption: No",
 	"id: B-2\nkind: poll\ntitle: Poll\noption: only",
 }
@@ -68,7 +72,8 @@ func FuzzParseModule(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data string) {
 		mod, errs := ParseModule("f.md", []byte(data))
-		n := len(strings.Split(strings.ReplaceAll(data, "\r\n", "\n"), "\n"))
+		// Lines as the parser counts them: CRLF, and a lone CR, end a line.
+		n := len(strings.Split(strings.ReplaceAll(strings.ReplaceAll(data, "\r\n", "\n"), "\r", "\n"), "\n"))
 		for _, e := range errs {
 			if e.Line < 0 || e.Line > n+1 {
 				t.Errorf("error line %d outside 0..%d: %v", e.Line, n+1, e)

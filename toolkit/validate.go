@@ -67,6 +67,9 @@ func validateExercise(c *errs, ex *model.Exercise, seen map[string]int) {
 				}
 			}
 		}
+		guided := slices.ContainsFunc(ex.Factors, func(f model.Factor) bool { return f.Guide != nil })
+		need(!guided || ex.GuideNote != "", "guide", "guide-note: saying whose guidance its guides are")
+		need(guided || ex.GuideNote == "", "guide-note", "guide: lines for its guide-note: to describe")
 	case model.KindCaseStudy:
 		need(len(ex.Cases) > 0, "case", "at least one case:")
 		need(len(ex.Questions) > 0, "ask", "at least one ask: question")
@@ -80,13 +83,16 @@ func validateExercise(c *errs, ex *model.Exercise, seen map[string]int) {
 	case model.KindCardSort:
 		need(len(ex.Rounds) > 0, "rounds", "rounds: the counts to narrow to, such as 10 | 6")
 		for i := 1; i < len(ex.Rounds); i++ {
-			if ex.Rounds[i] >= ex.Rounds[i-1] {
+			if _, hi := ex.RoundRange(i); hi >= ex.Rounds[i-1] {
 				c.add(at("rounds"), "rounds: each count must be smaller than the one before")
 				break
 			}
 		}
-		if len(ex.Cards) > 0 && len(ex.Rounds) > 0 && len(ex.Cards) <= ex.Rounds[0] {
-			c.add(at("card"), "a card sort needs more cards (%d) than its first round keeps (%d)", len(ex.Cards), ex.Rounds[0])
+		extra := slices.Contains(ex.CardExtra, true)
+		need(!extra || ex.ExtraNote != "", "extra-card", "extra-note: saying where its extra cards come from")
+		need(extra || ex.ExtraNote == "", "extra-note", "extra-card: lines for its extra-note: to describe")
+		if _, hi := ex.RoundRange(0); len(ex.Cards) > 0 && len(ex.Cards) <= hi {
+			c.add(at("card"), "a card sort needs more cards (%d) than its first round keeps (%d)", len(ex.Cards), hi)
 		}
 	case model.KindPoll:
 		need(ex.Question != "", "question", "a question:")

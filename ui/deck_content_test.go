@@ -1,13 +1,14 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/carehuddle/huddle/model"
 )
 
-// catalog is SPEC section 5: every exercise id and its kind.
+// catalog is every exercise id of the built-in deck and its kind.
 var catalog = map[string]string{
 	"I-A":   model.KindAssessment,
 	"M1-E1": model.KindFramework,
@@ -38,10 +39,9 @@ var catalog = map[string]string{
 // withActions are the catalog's "+ action plan" exercises.
 var withActions = []string{"M1-E2", "M2-E1", "M3-E1"}
 
-// TestDeckContent checks the built-in deck against SPEC sections 4 and 5:
-// it validates, every module named there is present and ends with a
-// sources slide, every exercise of the catalog is there with its kind,
-// and no slide needs scrolling at 120x40.
+// TestDeckContent checks the built-in deck: it validates, every module is
+// present and ends with a sources slide, every exercise of the catalog is
+// there with its kind, and every slide keeps within its budget at 120x40.
 func TestDeckContent(t *testing.T) {
 	deck := builtinDeck(t) // fails if the deck does not validate
 
@@ -100,14 +100,63 @@ func TestDeckContent(t *testing.T) {
 		}
 	}
 
-	// Slides sized for a room: nothing scrolls at 120x40, where the
-	// presenter has 40 rows less its footer for the slide.
+	// Slides sized for a room: every slide within its budget at 120x40.
 	cache := NewSlideCache(SlideBodies(deck), NewTheme(ThemeDark).Glamour, 0)
 	for i, ref := range deck.Flat() {
-		out := cache.Render(i, 120)
-		if h := strings.Count(out, "\n") + 1; h > 40-footerH {
-			m := deck.Modules[ref.Module]
-			t.Errorf("%s slide %d %q is %d rows at 120 columns; at most %d fit", m.Source, ref.Slide+1, deck.Slide(ref).Title, h, 40-footerH)
+		m, s := deck.Modules[ref.Module], deck.Slide(ref)
+		for _, p := range overBudget(s.Body, cache.Render(i, 120)) {
+			t.Errorf("%s:%d %q: %s", m.Source, s.Line, s.Title, p)
+		}
+	}
+}
+
+// A slide's budget: it has to be read at a glance from the back of a room,
+// so at most slideTextLines lines of text in the deck file (headings and
+// blank lines aside) and at most slideRows rendered rows at 120 columns,
+// about half of what the presenter shows at 120x40 (40 rows less its
+// footer), so nothing scrolls and nothing fills the screen.
+const (
+	slideTextLines = 12
+	slideRows      = 20
+)
+
+// overBudget lists how a slide, its Markdown body and its rendering at 120
+// columns, goes over the budget.
+func overBudget(body, rendered string) []string {
+	var out []string
+	text := 0
+	for _, line := range strings.Split(body, "\n") {
+		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "#") {
+			text++
+		}
+	}
+	if text > slideTextLines {
+		out = append(out, fmt.Sprintf("%d lines of text, at most %d fit the budget", text, slideTextLines))
+	}
+	rows := strings.Count(rendered, "\n") + 1
+	if rows > slideRows || rows > 40-footerH {
+		out = append(out, fmt.Sprintf("%d rows at 120 columns, at most %d fit the budget", rows, min(slideRows, 40-footerH)))
+	}
+	return out
+}
+
+// TestOverBudgetCanFail: the budget check catches a slide with too many
+// lines of text and a rendering taller than the budget, and passes one
+// within both.
+func TestOverBudgetCanFail(t *testing.T) {
+	lines := func(n int) string { return strings.Repeat("- a line\n", n) }
+	tests := []struct {
+		name, body, rendered string
+		problems             int
+	}{
+		{"within", "# T\n\n" + lines(slideTextLines), lines(slideRows), 0},
+		{"too many lines", "# T\n" + lines(slideTextLines+1), lines(5), 1},
+		{"too tall", "# T\n" + lines(3), lines(slideRows + 1), 1},
+		{"both", lines(slideTextLines + 1), lines(40), 2},
+	}
+	for _, tt := range tests {
+		if got := overBudget(tt.body, strings.TrimSuffix(tt.rendered, "\n")); len(got) != tt.problems {
+			t.Errorf("%s: %v, want %d problems", tt.name, got, tt.problems)
 		}
 	}
 }
