@@ -4,11 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -39,13 +36,13 @@ type draftTickMsg struct {
 }
 
 // CaptureInput is the one-line input every exercise captures text with.
-// It keeps a draft of what is typed (saved about once a second while the
-// text changes), strips control characters and escape sequences as they
-// arrive, and runs the privacy guard (SPEC section 10) before anything is
-// saved: text that looks like it identifies a person needs a second,
-// deliberate confirmation.
+// It is a textField that keeps a draft of what is typed (saved about once
+// a second while the text changes) and runs the privacy guard before
+// anything is saved: text that looks like it identifies a person needs a
+// second, deliberate confirmation, and is never autosaved as a draft
+// before that.
 type CaptureInput struct {
-	ti        textinput.Model
+	ti        textField
 	theme     Theme
 	live      *Live
 	draftKey  string
@@ -55,11 +52,9 @@ type CaptureInput struct {
 	findings  []model.Finding
 	value     string // the submitted text
 	active    bool
-	selected  bool // the old value is selected: typing replaces it
 	empty     bool // enter on nothing submits "" (a step that can be skipped)
 	noGuard   bool // the text is parsed, not kept (a date): no privacy check
 	held      bool // the draft holds a likely identifier: kept in memory only
-	cut       int  // runes of the last paste left out (over the limit)
 	submitted bool // the last key submitted the text
 	keep      bool // the save asked to keep the input open
 	reopened  bool // the save opened the input again
@@ -70,12 +65,7 @@ type CaptureInput struct {
 
 // NewCaptureInput builds an inactive input; live may be nil (no drafts).
 func NewCaptureInput(theme Theme, live *Live) CaptureInput {
-	ti := textinput.New()
-	ti.Prompt = "› "
-	ti.PromptStyle = theme.Input
-	ti.CharLimit = maxInputRunes
-	ti.KeyMap.Paste.SetEnabled(false)      // bracketed paste from the terminal still works, filtered
-	ti.Cursor.SetMode(cursor.CursorStatic) // a blinking cursor would wake the program twice a second
+	ti := newTextField(theme, "› ", maxInputRunes)
 	return CaptureInput{
 		ti: ti, theme: theme, live: live,
 		accept:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
@@ -97,12 +87,9 @@ func (c *CaptureInput) Open(prompt, value, draftKey string) tea.Cmd {
 	c.findings = nil
 	c.draftKey = draftKey
 	c.saved = value
-	c.selected = value != ""
-	c.empty, c.noGuard, c.held, c.cut = false, false, false, 0
-	c.ti.Placeholder = prompt
-	c.ti.SetValue(value)
-	c.ti.CursorEnd()
-	return c.ti.Focus()
+	c.empty, c.noGuard, c.held = false, false, false
+	c.ti.ti.Placeholder = prompt
+	return c.ti.Open(value)
 }
 
 // KeepOpen keeps the input open, with what was typed, after a submit
@@ -113,31 +100,7 @@ func (c *CaptureInput) KeepOpen() { c.keep = true }
 // end (recovered typing).
 func (c *CaptureInput) SetValue(text string) {
 	c.ti.SetValue(text)
-	c.ti.CursorEnd()
-	c.selected = false
 	c.saved = text
-}
-
-// insert puts text (a paste, or runes read in one go) at the cursor as
-// typed text: it never drives the input's own bindings. Control
-// characters are dropped; what goes over the limit is cut and counted.
-func (c *CaptureInput) insert(rs []rune) {
-	rs = printableRunes(rs)
-	if c.selected {
-		c.ti.SetValue("")
-		c.selected = false
-	}
-	val := []rune(c.ti.Value())
-	pos := min(c.ti.Position(), len(val))
-	room := max(maxInputRunes-len(val), 0)
-	c.cut = 0
-	if len(rs) > room {
-		c.cut = len(rs) - room
-		rs = rs[:room]
-	}
-	out := append(append(append([]rune{}, val[:pos]...), rs...), val[pos:]...)
-	c.ti.SetValue(string(out))
-	c.ti.SetCursor(pos + len(rs))
 }
 
 // Active reports whether the input is open.
@@ -150,7 +113,7 @@ func (c *CaptureInput) Confirming() bool { return len(c.findings) > 0 }
 func (c *CaptureInput) Value() string { return c.value }
 
 // SetWidth fits the input to w columns.
-func (c *CaptureInput) SetWidth(w int) { c.ti.Width = max(w-lipgloss.Width(c.ti.Prompt)-1, 1) }
+func (c *CaptureInput) SetWidth(w int) { c.ti.SetWidth(w) }
 
 // clearDraft clears a draft that is no longer the input's.
 func (c *CaptureInput) clearDraft(key string) tea.Cmd {
@@ -217,7 +180,7 @@ func (c *CaptureInput) Update(msg tea.Msg) (inputResult, tea.Cmd) {
 		return c.key(msg)
 	}
 	var cmd tea.Cmd
-	c.ti, cmd = c.ti.Update(msg)
+	c.ti.ti, cmd = c.ti.ti.Update(msg)
 	return inputTyping, cmd
 }
 
@@ -250,21 +213,7 @@ func (c *CaptureInput) key(msg tea.KeyMsg) (inputResult, tea.Cmd) {
 		return inputSubmit, nil
 	}
 	before := c.ti.Value()
-	var cmd tea.Cmd
-	switch {
-	case IsText(msg) || (msg.Type == tea.KeyRunes && !msg.Alt) || msg.Type == tea.KeySpace:
-		rs := msg.Runes
-		if msg.Type == tea.KeySpace {
-			rs = []rune{' '}
-		}
-		c.insert(rs)
-	case c.selected && (msg.Type == tea.KeyBackspace || msg.Type == tea.KeyDelete):
-		c.ti.SetValue("")
-		c.selected = false
-	default:
-		c.selected = false
-		c.ti, cmd = c.ti.Update(msg)
-	}
+	cmd := c.ti.Key(msg)
 	if c.ti.Value() != before && !c.ticking && c.live != nil && c.draftKey != "" {
 		c.ticking = true
 		gen, key := c.gen, c.draftKey
@@ -291,23 +240,6 @@ func (c *CaptureInput) saveDraft() tea.Cmd {
 	return c.live.SaveDraft(c.draftKey, v)
 }
 
-// printableRunes drops control characters (and so the escape sequences
-// they start) from typed or pasted runes; newlines and tabs become spaces.
-func printableRunes(rs []rune) []rune {
-	out := rs[:0:0]
-	for _, r := range rs {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			out = append(out, ' ')
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029':
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi overrides
-		default:
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 // View is the input line, or the privacy guard's question.
 func (c *CaptureInput) View(w int) string {
 	if c.Confirming() {
@@ -319,18 +251,13 @@ func (c *CaptureInput) View(w int) string {
 			". Take it out if it does. y: save anyway · any other key: edit"
 		return c.theme.Danger.Width(max(w, 1)).Render(q)
 	}
-	line := c.ti.View()
-	if c.selected {
-		line = c.theme.Input.Render(c.ti.Prompt) + c.theme.Selected.Render(model.SanitizeLine(c.ti.Value())) +
-			c.theme.Dim.Render("  (typing replaces it · ←/→ edit it)")
-	}
-	out := lipgloss.NewStyle().MaxWidth(w).Render(line)
+	out := lipgloss.NewStyle().MaxWidth(w).Render(c.ti.View(c.theme))
 	var notes []string
 	if c.held {
 		notes = append(notes, "this may identify someone: it is not autosaved until you save or change it")
 	}
-	if c.cut > 0 {
-		notes = append(notes, fmt.Sprintf("the paste was cut at %d characters: %d left out", maxInputRunes, c.cut))
+	if n := c.ti.CutNote(); n != "" {
+		notes = append(notes, n)
 	}
 	if len(notes) > 0 {
 		out = c.theme.Warning.Width(max(w, 1)).Render(strings.Join(notes, " · ")) + "\n" + out

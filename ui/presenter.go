@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/progress"
-	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -62,7 +61,7 @@ type Presenter struct {
 	help       help.Model
 	vp         viewport.Model
 	bar        progress.Model
-	input      textinput.Model
+	input      textField
 	menu       list.Model
 	cur        int
 	shown      int // slide whose rendering the viewport holds, -1 for none
@@ -101,7 +100,7 @@ func NewPresenter(deck *model.Deck, cache *SlideCache, theme Theme, opts Present
 	p.bar = progress.New(progress.WithSolidFill(theme.ProgressOn), progress.WithoutPercentage())
 	p.bar.EmptyColor = theme.ProgressOf
 	p.bar.Full, p.bar.Empty = '━', '─'
-	p.input = newInput(theme, "", "", "")
+	p.input = newTextField(theme, "", 200)
 	p.menu = newModuleMenu(deck, theme)
 	return p
 }
@@ -313,11 +312,9 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 
 func (p *Presenter) openInput(o overlay, prompt, value string) {
 	p.overlay = o
-	p.input.Prompt = prompt
-	p.input.SetValue(value)
-	p.input.CursorEnd()
-	p.input.Width = max(p.width-len(prompt)-2, 1)
-	p.input.Focus()
+	p.input.ti.Prompt = prompt
+	p.input.SetWidth(p.width - 1)
+	p.input.Open(value)
 }
 
 func (p *Presenter) inputKey(msg tea.KeyMsg) tea.Cmd {
@@ -335,9 +332,7 @@ func (p *Presenter) inputKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return p.search(value)
 	}
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	return cmd
+	return p.input.Key(msg)
 }
 
 func (p *Presenter) menuKey(msg tea.KeyMsg) tea.Cmd {

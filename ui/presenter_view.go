@@ -67,7 +67,7 @@ func (p *Presenter) footer() string {
 	var line string
 	switch p.overlay {
 	case overlayGoTo, overlaySearch:
-		line = p.input.View()
+		line = p.input.View(p.theme)
 	case overlayModules:
 		line = p.theme.Footer.Render("↑/↓ choose · enter open · / filter · esc close")
 	default:
