@@ -194,6 +194,9 @@ func TestTmuxCarriedActions(t *testing.T) {
 	s.waitFor("[✓ done   ] Invite the SCW to the MDT")
 	s.keys("Enter")
 	s.waitGone("Actions carried over")
+	// The slide under the carried actions is drawn without a key: its
+	// render finished while it was covered.
+	s.waitForAll("M1 Managers · 1/", "Module 1")
 	s.keys("q")
 	s.waitFor("huddle-exited-0")
 

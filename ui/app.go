@@ -157,6 +157,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case closeRunnerMsg, closeScreenMsg:
 		return a, a.pop()
+	case slideRenderedMsg:
+		// A slide finished rendering: the presenter may be covered (by
+		// carried actions, a runner, the parking lot); it must still know,
+		// or its slide stays blank when it is uncovered.
+		return a, a.forwardAll(msg)
 	case bellMsg:
 		return a, a.ring()
 	case timerTickMsg, tea.ResumeMsg:
@@ -176,6 +181,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return a, a.forward(msg)
+}
+
+// forwardAll hands a message to every screen, covered ones included.
+func (a *App) forwardAll(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(a.stack)+1)
+	for i := range a.stack {
+		var cmd tea.Cmd
+		a.stack[i], cmd = a.stack[i].Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(append(cmds, a.forward(msg))...)
 }
 
 // forward hands a message to the current screen.

@@ -66,6 +66,12 @@ func TestCarriedActionsShownAndMarked(t *testing.T) {
 	if v := plain(d.m.View()); strings.Contains(v, "Actions carried over") || !strings.Contains(v, "North") {
 		t.Fatalf("enter should continue to the slides:\n%s", v)
 	}
+	// The slide was rendered while the carried actions covered it: it is
+	// drawn now, with no key pressed.
+	p, ok := app.screen.(*Presenter)
+	if !ok || p.shown != p.cur {
+		t.Fatalf("the slide under the carried actions is not drawn:\n%s", plain(d.m.View()))
+	}
 }
 
 func TestSoloReflectionIsPrivate(t *testing.T) {
