@@ -177,8 +177,7 @@ func assessmentResult(h *Host, w int) string {
 	}
 	nearest := t.Heading.Render("Nearest: " + strings.ToUpper(model.SanitizeLine(res.Nearest)))
 	if len(res.Tied) > 1 {
-		nearest = t.Heading.Render("Nearest: a TIE between "+model.SanitizeLine(model.TieWords(res.Tied))) +
-			" (the answers so far do not tell them apart)"
+		nearest = t.Heading.Render("Nearest: a TIE between " + model.SanitizeLine(model.TieWords(res.Tied)))
 	}
 	first := nearest + fmt.Sprintf("  distance %s  (%s) · %d of %d answered",
 		model.FormatDistance(res.Distances[0].Distance), strings.Join(dist, " · "), res.Answered, len(ex.Factors))
@@ -194,7 +193,7 @@ func assessmentResult(h *Host, w int) string {
 	out := strings.Split(lipgloss.NewStyle().Width(max(w, 10)).Render(first+"\n"+t.Warning.Render(second)), "\n")
 	if len(out) > resultLines { // the rest is in the summary (S)
 		out = out[:resultLines]
-		out[resultLines-1] = ansi.Truncate(out[resultLines-1], max(w-10, 1), "") + " … (S: all)"
+		out[resultLines-1] = ansi.Truncate(strings.TrimRight(out[resultLines-1], " "), max(w-lipgloss.Width(" … (S: all)"), 1), "") + " … (S: all)"
 	}
 	return strings.Join(out, "\n")
 }
