@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -53,8 +54,9 @@ func addKeys(d *driver, open []string, text string) {
 // the allies map through the behaviours the runner host promises: two
 // quick choices build on each other (the second is made from what the
 // first left, before its save returns); after an add the new item is
-// selected; a draft recovered after a crash goes back into the field (and
-// group, and cell) it was typed in, and enter saves it there.
+// selected; a failed add stays shown, marked, with its text; a draft
+// recovered after a crash goes back into the field (and group, and cell)
+// it was typed in, and enter saves it there.
 func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 	type draft struct {
 		group, field, text string
@@ -151,6 +153,19 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 			if first := strings.Replace(c.added, "line 2", "line 1", 1); strings.Contains(v, first) {
 				t.Errorf("the first item is still selected:\n%s", v)
 			}
+		})
+		t.Run(c.id+"/failed add kept", func(t *testing.T) {
+			l := testLive(t, testStore(t), deck, "North")
+			d := hostRunner(t, l, c.id, nil)
+			kaKeys(d, c.adds[0]...)
+			typeText(d, "kept when the disk is full")
+			d.m, _ = d.m.Update(keyMsg("enter")) // the save is sent, never run
+			h := d.m.(*Host)
+			if len(h.pending) != 1 {
+				t.Fatalf("%d changes pending, want 1", len(h.pending))
+			}
+			d.send(SavedMsg{Seq: h.pending[0].Seq, Change: h.pending[0].Change, Err: errors.New("disk full")})
+			kaWant(t, d, "⚠", "kept when the disk is full (not saved)", "NOT SAVED: 1 change waiting — disk full")
 		})
 		for _, dr := range c.draft {
 			t.Run(c.id+"/draft "+dr.field, func(t *testing.T) {
