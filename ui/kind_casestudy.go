@@ -57,7 +57,9 @@ func newCaseStudyPane(ex *model.Exercise) Pane {
 		for i, q := range ex.Questions {
 			fields = append(fields, dField{key: CaseStudyQuestionField(i), label: q, typ: model.FieldLines})
 		}
-		secs = append(secs, &caseSection{c: c, list: newCaptureList(false, fields)})
+		cs := &caseSection{c: c, list: newCaptureList(false, fields)}
+		linesOnly(&cs.list)
+		secs = append(secs, cs)
 	}
 	secs = append(secs, &caseVoteSection{km: DefaultCaseVoteKeys()})
 	if len(noteFields(ex)) > 0 {

@@ -32,7 +32,15 @@ type notesSection struct {
 }
 
 func newNotesSection(ex *model.Exercise, top func(h *Host, w int) string) *notesSection {
-	return &notesSection{captureSection: newCaptureSection("Notes", false, noteFields(ex)), top: top}
+	s := &notesSection{captureSection: newCaptureSection("Notes", false, noteFields(ex)), top: top}
+	linesOnly(&s.list)
+	return s
+}
+
+// linesOnly turns off the choice keys of a list that has no choice field.
+func linesOnly(l *captureList) {
+	l.keys.Left.SetEnabled(false)
+	l.keys.Right.SetEnabled(false)
 }
 
 func (s *notesSection) title(h *Host) string {
