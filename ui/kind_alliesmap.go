@@ -126,22 +126,9 @@ func (g *alliesGrid) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 			h.Status("no colleague in this cell: enter adds one")
 		}
 	case keyMatches(msg, k.Edit):
-		e := es[g.cur.at(ids)]
-		return h.Input("the colleague's role, not name", e.Text, g.cellDraft(h), func(text string) tea.Cmd {
-			cur, ok := h.data.Entry(e.ID)
-			if !ok {
-				h.Status("that colleague is gone")
-				return nil
-			}
-			cur.Text = text
-			return h.Commit(model.Change{Op: model.OpUpdateEntry, Entry: cur})
-		})
+		return editEntryText(h, "the colleague's role, not name", es[g.cur.at(ids)], g.cellDraft(h))
 	case keyMatches(msg, k.Delete):
-		e := es[g.cur.at(ids)]
-		h.Ask("remove “"+clip(model.SanitizeLine(e.Text), 40)+"” from the map?", func() tea.Cmd {
-			h.Status("removed")
-			return h.Commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: e.ID}})
-		})
+		askDelete(h, "the colleague", es[g.cur.at(ids)])
 	case keyMatches(msg, k.Move):
 		e := es[g.cur.at(ids)]
 		g.moving = e.ID

@@ -147,29 +147,23 @@ func (s *caseVoteSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 		h.Status("press a case's number (1, 2…) to record a vote and its reason")
 	case keyMatches(msg, k.Edit):
 		v := votes[s.cur.at(ids)]
-		return h.Input("why "+caseName(h.env.Ex, v.Value)+"? (the reason for this vote)", v.Text, h.Slot(v.Value, model.FieldVote), func(text string) tea.Cmd {
-			e, ok := h.data.Entry(v.ID)
-			if !ok {
-				h.Status("that vote is gone")
-				return nil
-			}
-			e.Text = text
-			return h.Commit(model.Change{Op: model.OpUpdateEntry, Entry: e})
-		})
+		return editEntryText(h, votePrompt(h.env.Ex, v.Value), v, h.Slot(v.Value, model.FieldVote))
 	case keyMatches(msg, k.Delete):
 		v := votes[s.cur.at(ids)]
-		h.Ask("delete the vote for "+caseName(h.env.Ex, v.Value)+" “"+clip(model.SanitizeLine(v.Text), 30)+"”?", func() tea.Cmd {
-			h.Status("vote deleted")
-			return h.Commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: v.ID}})
-		})
+		askDelete(h, "the vote for "+caseName(h.env.Ex, v.Value), v)
 	}
 	return nil
+}
+
+// votePrompt asks for the reason of a vote for case k.
+func votePrompt(ex *model.Exercise, k string) string {
+	return "why " + caseName(ex, k) + "? (the reason for this vote)"
 }
 
 // vote asks for the reason of a vote for case c and saves the two
 // together; the new vote is selected.
 func (s *caseVoteSection) vote(h *Host, c model.Case) tea.Cmd {
-	return h.Input("why "+caseName(h.env.Ex, c.Key)+"? (the reason for this vote)", "", h.Slot(c.Key, model.FieldVote), func(text string) tea.Cmd {
+	return h.Input(votePrompt(h.env.Ex, c.Key), "", h.Slot(c.Key, model.FieldVote), func(text string) tea.Cmd {
 		cmd := h.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{
 			ExerciseID: h.env.Ex.ID, Field: model.FieldVote, Value: c.Key, Text: text,
 		}})

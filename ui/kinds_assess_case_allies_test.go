@@ -54,7 +54,8 @@ func addKeys(d *driver, open []string, text string) {
 // the allies map through the behaviours the runner host promises: two
 // quick choices build on each other (the second is made from what the
 // first left, before its save returns); after an add the new item is
-// selected; a failed add stays shown, marked, with its text; a draft
+// selected, an edit and a delete act on it (and the selection then goes
+// to the item left); a failed add stays shown, marked, with its text; a draft
 // recovered after a crash goes back into the field (and group, and cell)
 // it was typed in, and enter saves it there.
 func TestAssessCaseAlliesOnTheHost(t *testing.T) {
@@ -71,6 +72,7 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 		saved func(d *model.SessionData) string // "" when the quick keys built on each other
 		adds  [][]string
 		added string // the selected row after the adds
+		left  string // the selected row once the added item is deleted
 		draft []draft
 	}{
 		{
@@ -84,6 +86,7 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 			},
 			adds:  [][]string{{"tab", "enter"}, {"enter"}},
 			added: "▶   • line 2",
+			left:  "▶ Prompt: Which gaps", // the row where the line was
 			draft: []draft{{"", model.PromptField(1), "the funding gap", model.Slot{Exercise: "I-A", Field: model.PromptField(1)}, nil}},
 		},
 		{
@@ -100,6 +103,7 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 			},
 			adds:  [][]string{{"tab", "tab", "1"}, {"2"}},
 			added: "▶ • [Case B] line 2",
+			left:  "▶ • [Case A] line 1",
 			draft: []draft{
 				{"B", "q2", "the family was not asked", model.Slot{Exercise: "M2-E2", Group: "B", Field: "q2"}, nil},
 				{"A", model.FieldVote, "the SCW knew the family", model.Slot{Exercise: "M2-E2", Field: model.FieldVote},
@@ -120,6 +124,7 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 			},
 			adds:  [][]string{{"down", "enter"}, {"enter"}},
 			added: "▶ • line 2",
+			left:  "▶ • line 1",
 			draft: []draft{{"cell1.2", model.FieldAlly, "ward manager", model.Slot{Exercise: "M3-E2", Field: model.FieldAlly},
 				func(e model.Entry) bool { return e.Value == "weekly|obstructs" }}},
 		},
@@ -152,6 +157,15 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 			v := kaWant(t, d, c.added)
 			if first := strings.Replace(c.added, "line 2", "line 1", 1); strings.Contains(v, first) {
 				t.Errorf("the first item is still selected:\n%s", v)
+			}
+			kaKeys(d, "e") // the edit is of the item selected
+			d.send(tea.KeyMsg{Type: tea.KeyCtrlU})
+			typeText(d, "line 2 edited")
+			kaKeys(d, "enter")
+			kaWant(t, d, c.added+" edited")
+			kaKeys(d, "x", "y") // deleted: the selection goes to the item left
+			if v := kaWant(t, d, c.left); strings.Contains(v, "line 2") {
+				t.Errorf("the deleted item is still shown:\n%s", v)
 			}
 		})
 		t.Run(c.id+"/failed add kept", func(t *testing.T) {

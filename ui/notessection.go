@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
@@ -57,4 +58,27 @@ func (s *notesSection) view(h *Host, w, ht int) string {
 	}
 	top := s.top(h, w)
 	return top + "\n\n" + s.captureSection.view(h, w, max(ht-lipgloss.Height(top)-1, 1))
+}
+
+// editEntryText opens the input on an entry's text and saves the edit on
+// enter, to the entry as it is then (another change to it kept).
+func editEntryText(h *Host, prompt string, e model.Entry, slot model.Slot) tea.Cmd {
+	return h.Input(prompt, e.Text, slot, func(text string) tea.Cmd {
+		cur, ok := h.data.Entry(e.ID)
+		if !ok {
+			h.Status("that entry is gone")
+			return nil
+		}
+		cur.Text = text
+		return h.Commit(model.Change{Op: model.OpUpdateEntry, Entry: cur})
+	})
+}
+
+// askDelete asks before an entry is deleted, naming it.
+func askDelete(h *Host, what string, e model.Entry) {
+	id := e.ID
+	h.Ask("delete "+what+" “"+clip(model.SanitizeLine(e.Text), 40)+"”?", func() tea.Cmd {
+		h.Status(what + " deleted")
+		return h.Commit(model.Change{Op: model.OpDeleteEntry, Entry: model.Entry{ID: id}})
+	})
 }
