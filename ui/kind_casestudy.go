@@ -206,10 +206,19 @@ func (s *caseVoteSection) view(h *Host, w, ht int) string {
 		top = append(top, strings.Split(lipgloss.NewStyle().Width(max(w, 10)).Render(t.Heading.Render(q)), "\n")...)
 	}
 	counts := model.CaseVotes(ex, &h.data)
+	most := 0
+	for _, c := range ex.Cases {
+		most = max(most, counts[c.Key])
+	}
+	barW := min(max(most, 1), max(w/3, 4)) // one block a vote, scaled down when they do not fit
 	for _, c := range ex.Cases {
 		n := counts[c.Key]
-		bar := strings.Repeat("█", min(n, max(w-30, 1)))
-		top = append(top, fmt.Sprintf("%-8s %s %d  %s", "Case "+model.SanitizeLine(c.Key), t.Accent.Render(bar), n, t.Dim.Render(model.SanitizeLine(c.Title))))
+		full := 0
+		if most > 0 {
+			full = (n*barW + most - 1) / most
+		}
+		bar := t.Accent.Render(strings.Repeat("█", full)) + t.Dim.Render(strings.Repeat("░", barW-full))
+		top = append(top, fmt.Sprintf("%-8s %s %2d  %s", "Case "+model.SanitizeLine(c.Key), bar, n, t.Dim.Render(model.SanitizeLine(c.Title))))
 	}
 	top = append(top, t.Dim.Render("Press a case's number (1, 2…) to record a vote and its reason."), "")
 	votes := h.data.In(h.Slot("", model.FieldVote))

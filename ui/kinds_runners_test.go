@@ -69,7 +69,7 @@ func TestCaseStudyAnswersAndVotes(t *testing.T) {
 	typeText(d, "Not sure")
 	d.send(keyMsg("enter"))
 	v := plain(d.m.View())
-	if !strings.Contains(v, "Case A   ██ 2") || !strings.Contains(v, "Case B   █ 1") || !strings.Contains(v, "[Case A] The SCW knew the family") {
+	if !strings.Contains(v, "Case A   ██  2") || !strings.Contains(v, "Case B   █░  1") || !strings.Contains(v, "[Case A] The SCW knew the family") {
 		t.Fatalf("votes not shown:\n%s", v)
 	}
 	saved := savedEntries(t, app)
