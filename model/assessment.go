@@ -31,6 +31,11 @@ type Result struct {
 	Answered     int               `json:"answered"`      // factors with an answer on their scale
 	Unanswered   []string          `json:"unanswered"`    // keys of the other factors, in the exercise's order
 	Gaps         []Gap             `json:"gaps"`          // furthest below first, then in the exercise's order
+	// Tied lists the profiles equally near, nearest first (Nearest is the
+	// first of them), when more than one is: the answers do not tell them
+	// apart, and a screen must say so rather than name Nearest alone.
+	// Empty when one profile is nearest.
+	Tied []string `json:"tied,omitempty"`
 }
 
 // distanceEpsilon absorbs rounding when distances are compared.
@@ -55,7 +60,8 @@ const distanceEpsilon = 1e-9
 // nearest profile and no distances.
 //
 // Ties go to the less integrated profile: a team half way between aligned
-// and attached is told attached, so that the tool never flatters.
+// and attached is told attached, so that the tool never flatters; Tied
+// lists the profiles that tie, so that the tie can be shown as one.
 //
 // Gaps are the factors where the team is below the first (most integrated)
 // profile's level. Which end of a scale is "below" is read from the
@@ -113,6 +119,15 @@ func Score(ex *Exercise, answers map[string]string) Result {
 	if len(res.Distances) > 0 {
 		res.Nearest = res.Distances[0].Profile
 		res.NearestIndex = res.Distances[0].Index
+	}
+	for _, p := range res.Distances {
+		if p.Distance-res.Distances[0].Distance > distanceEpsilon {
+			break
+		}
+		res.Tied = append(res.Tied, p.Profile)
+	}
+	if len(res.Tied) < 2 {
+		res.Tied = nil
 	}
 	return res
 }

@@ -93,6 +93,7 @@ func TestScore(t *testing.T) {
 		distances  string
 		gaps       string
 		unanswered string
+		tied       string // the profiles that tie for nearest, "" when one is nearest
 	}{
 		{
 			name:    "embedded column",
@@ -141,6 +142,7 @@ func TestScore(t *testing.T) {
 			distances:  "attached=0.50 embedded=0.50 aligned=1.00",
 			gaps:       "knowledge:medium<high(1)",
 			unanswered: "learning assessment ict colocation meetings trust understanding experience",
+			tied:       "attached embedded",
 		},
 		{
 			name:       "tie between embedded and aligned goes to aligned",
@@ -149,6 +151,16 @@ func TestScore(t *testing.T) {
 			distances:  "aligned=0.50 embedded=0.50 attached=1.00",
 			gaps:       "understanding:medium<high(1)",
 			unanswered: "learning assessment ict colocation meetings funding trust experience",
+			tied:       "aligned embedded",
+		},
+		{
+			name:       "two of ten at opposite ends: a three-way tie",
+			answers:    answersFor(ex, "high", "low"),
+			nearest:    "attached",
+			distances:  "attached=1.00 aligned=1.00 embedded=1.00",
+			gaps:       "learning:low<high(2)",
+			unanswered: "assessment ict colocation meetings funding trust understanding experience",
+			tied:       "attached aligned embedded",
 		},
 		{
 			name:       "answers off the scale are unanswered",
@@ -175,6 +187,9 @@ func TestScore(t *testing.T) {
 			}
 			if got := gapsOf(r); got != tt.gaps {
 				t.Errorf("gaps %s\n           want %s", got, tt.gaps)
+			}
+			if got := strings.Join(r.Tied, " "); got != tt.tied {
+				t.Errorf("tied %q, want %q", got, tt.tied)
 			}
 			if got := strings.Join(r.Unanswered, " "); got != tt.unanswered {
 				t.Errorf("unanswered %q, want %q", got, tt.unanswered)

@@ -38,7 +38,11 @@ func assessmentSummary(ex *Exercise, d *SessionData) string {
 	var b strings.Builder
 	if res.Answered > 0 {
 		b.WriteString("### Where the team stands\n\n")
-		b.WriteString("Nearest profile: **" + MarkdownInline(res.Nearest) + "** (distance " + FormatDistance(res.Distances[0].Distance) +
+		nearest := "**" + MarkdownInline(res.Nearest) + "**"
+		if len(res.Tied) > 1 {
+			nearest = "a tie between " + tieWords(res.Tied, "**")
+		}
+		b.WriteString("Nearest profile: " + nearest + " (distance " + FormatDistance(res.Distances[0].Distance) +
 			", from " + strconv.Itoa(res.Answered) + " of " + strconv.Itoa(len(ex.Factors)) + " factors; 0 is the same, 2 the opposite end throughout)\n\n")
 		for _, p := range res.Distances {
 			b.WriteString("- " + MarkdownInline(p.Profile) + ": " + FormatDistance(p.Distance) + "\n")
@@ -80,3 +84,27 @@ func firstProfile(ex *Exercise) string {
 	}
 	return "reference"
 }
+
+// tieWords names the profiles of a tie: "aligned and attached", "a, b and
+// c", each wrapped in mark ("**" for bold, "" for plain).
+func tieWords(names []string, mark string) string {
+	var b strings.Builder
+	for i, n := range names {
+		switch {
+		case i == 0:
+		case i == len(names)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		if mark != "" {
+			n = MarkdownInline(n)
+		}
+		b.WriteString(mark + n + mark)
+	}
+	return b.String()
+}
+
+// TieWords names the profiles of a tie in plain words: "aligned and
+// attached".
+func TieWords(names []string) string { return tieWords(names, "") }

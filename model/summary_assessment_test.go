@@ -27,6 +27,11 @@ func TestAssessmentSummary(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, md)
 		}
 	}
+	tie := kindsData(Entry{ExerciseID: ex.ID, Field: FactorField("knowledge"), Value: "high"},
+		Entry{ExerciseID: ex.ID, Field: FactorField("learning"), Value: "low"})
+	if md := SummaryMarkdown(ex, &tie); !strings.Contains(md, "Nearest profile: a tie between **attached**, **aligned** and **embedded** (distance 1.00, from 2 of 10") {
+		t.Errorf("a tie is not told as one:\n%s", md)
+	}
 	if got := SummaryMarkdown(ex, &SessionData{}); got != NothingCaptured {
 		t.Errorf("empty: %q", got)
 	}

@@ -23,16 +23,14 @@ func runes(s string) []string {
 }
 
 // TestKindGoldens renders the capture view and the summary view of each
-// exercise kind of this file's runners at 80x24, after a little capture.
+// exercise kind still on the old engine at 80x24, after a little capture
+// (the kinds on the runner host: TestKindGoldensHost).
 func TestKindGoldens(t *testing.T) {
 	deck := builtinDeck(t)
 	cases := []struct {
 		id      string
 		capture []step
 	}{
-		{"I-A", []step{{[]string{"1", "down", "2", "down", "3"}, "3 of 10 answered"}}},
-		{"M2-E2", []step{{append(append([]string{"enter"}, runes("Quick joint visit")...), "enter"), "• Quick joint visit"}}},
-		{"M3-E2", []step{{append(append([]string{"enter"}, runes("District nurse")...), "enter"), "(1) District nurse"}}},
 		{"M3-E4", []step{{append(append([]string{"n"}, runes("Case A")...), "enter"), "1 of 1 filled"}, {[]string{"right", " "}, "yes 1"}}},
 		{"M3-E5", []step{{[]string{"s"}, "18 entered"}}},
 	}

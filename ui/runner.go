@@ -45,6 +45,9 @@ var kindPanes = map[string]func(ex *model.Exercise) Pane{
 		}
 		return newTabsPane("Action plan", secs...)
 	},
+	model.KindAssessment: newAssessmentPane,
+	model.KindCaseStudy:  newCaseStudyPane,
+	model.KindAlliesMap:  newAlliesMapPane,
 	model.KindPoll: func(ex *model.Exercise) Pane {
 		secs := []section{newPollSection()}
 		if fields := promptFields(ex); len(fields) > 0 {
@@ -59,9 +62,6 @@ var kindPanes = map[string]func(ex *model.Exercise) Pane{
 
 // oldKinds are the kinds still on their own engine (being moved to the host).
 var oldKinds = map[string]func(RunnerEnv) Runner{
-	model.KindAssessment: func(env RunnerEnv) Runner { return NewAssessment(env) },
-	model.KindCaseStudy:  func(env RunnerEnv) Runner { return NewCaseStudy(env) },
-	model.KindAlliesMap:  func(env RunnerEnv) Runner { return NewAlliesMap(env) },
 	model.KindCaseReview: func(env RunnerEnv) Runner { return NewCaseReview(env) },
 	model.KindCardSort:   func(env RunnerEnv) Runner { return NewCardSort(env) },
 }

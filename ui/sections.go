@@ -86,10 +86,29 @@ func (p *tabsPane) Keys() help.KeyMap {
 		m.tab.SetEnabled(false)
 		return m
 	}
+	seen := map[string]bool{}
 	for _, s := range p.sections {
-		m.all = append(m.all, s.keys())
+		k := s.keys()
+		if sig := helpSig(k); !seen[sig] { // several cases' tabs share one key map: list it once
+			seen[sig] = true
+			m.all = append(m.all, k)
+		}
 	}
 	return m
+}
+
+// helpSig is what a key map's help view shows, to tell equal maps apart.
+func helpSig(k help.KeyMap) string {
+	var b strings.Builder
+	for _, col := range k.FullHelp() {
+		for _, kb := range col {
+			if kb.Enabled() {
+				b.WriteString(kb.Help().Key + "\x00" + kb.Help().Desc + "\x00")
+			}
+		}
+		b.WriteString("\x01")
+	}
+	return b.String()
 }
 
 func (p *tabsPane) Key(h *Host, msg tea.KeyMsg) tea.Cmd {
