@@ -156,8 +156,35 @@ func (s *factorsSection) view(h *Host, w, ht int) string {
 		pad := strings.Repeat(" ", max(labelW-lipgloss.Width(label), 0))
 		lines = append(lines, h.mark(i == sel, v.ID, label+pad+"  "+strings.Join(opts, "  ")))
 	}
-	rest := max(ht-lipgloss.Height(result)-1, 1)
-	return result + "\n\n" + strings.Join(listWindow(lines, sel, rest), "\n")
+	guide := factorGuide(h, sel, w)
+	rest := max(ht-lipgloss.Height(result)-lipgloss.Height(guide)-2, 1)
+	out := result + "\n\n" + strings.Join(listWindow(lines, sel, rest), "\n")
+	if guide != "" {
+		out += "\n\n" + guide
+	}
+	return out
+}
+
+// factorGuide is what each level of the selected factor looks like, when
+// the deck gives a guide, marked as whose guidance it is.
+func factorGuide(h *Host, i, w int) string {
+	ex := h.env.Ex
+	if i < 0 || i >= len(ex.Factors) || len(ex.Factors[i].Guide) == 0 {
+		return ""
+	}
+	t := h.env.Theme
+	f := ex.Factors[i]
+	var lines []string
+	for j, g := range f.Guide {
+		if j < len(f.Scale) && g != "" {
+			lines = append(lines, "  "+strings.ToUpper(model.SanitizeLine(f.Scale[j]))+": "+model.SanitizeLine(g))
+		}
+	}
+	head := t.Dim.Render("What the levels look like")
+	if ex.GuideNote != "" {
+		head += t.Dim.Render(" (" + model.SanitizeLine(ex.GuideNote) + ")")
+	}
+	return lipgloss.NewStyle().Width(max(w, 10)).Render(head + "\n" + strings.Join(lines, "\n"))
 }
 
 // assessmentResult is the nearest profile, its distance and the gaps, in

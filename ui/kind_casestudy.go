@@ -83,11 +83,9 @@ func (s *caseSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// caseGist is the case's text to show beside its questions. HOOK: the
-// deck's cases carry a key and a title only (model.Case); when a case's
-// text is added to the deck (model.Case gaining a gist or text field),
-// return it here and it is shown under the title.
-func caseGist(model.Case) string { return "" }
+// caseGist is the gist of the case to show beside its questions, so that
+// a group answering them need not go back to the slides.
+func caseGist(c model.Case) string { return c.Gist }
 
 func (s *caseSection) view(h *Host, w, ht int) string {
 	t := h.env.Theme
