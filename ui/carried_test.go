@@ -95,3 +95,23 @@ func TestSoloReflectionIsPrivate(t *testing.T) {
 		t.Fatalf("team's open actions %+v (%v)", open, err)
 	}
 }
+
+// TestPositionSavedAsThePresenterMoves: where the presenter is is saved
+// once it settles after a move, not only on q, so that a crash or a
+// Continue reopens at the slide shown.
+func TestPositionSavedAsThePresenterMoves(t *testing.T) {
+	d, app := sessionApp(t, 100, 30)
+	for range 5 {
+		d.send(keyMsg("right"))
+	}
+	if got := app.Live().Session().Position; got != "m1/6" {
+		t.Fatalf("position saved %q, want m1/6", got)
+	}
+	// Only the latest move's save acts: older ones find a later move.
+	p := app.screen.(*Presenter)
+	before := app.Live().Version()
+	d.send(positionSaveMsg{gen: p.posGen - 1})
+	if app.Live().Version() != before {
+		t.Errorf("a superseded position save wrote")
+	}
+}

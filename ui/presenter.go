@@ -48,15 +48,16 @@ type PresenterOptions struct {
 
 // Presenter shows the deck's slides full screen.
 type Presenter struct {
-	deck  *model.Deck
-	refs  []model.SlideRef
-	first []int    // flat index of each module's first slide
-	text  []string // search text per flat slide
-	cache *SlideCache
-	theme Theme
-	keys  PresenterKeys
-	ikeys InputKeys
-	opts  PresenterOptions
+	deck   *model.Deck
+	refs   []model.SlideRef
+	first  []int    // flat index of each module's first slide
+	text   []string // search text per flat slide
+	cache  *SlideCache
+	posGen int // moves made: a position save is for the latest only
+	theme  Theme
+	keys   PresenterKeys
+	ikeys  InputKeys
+	opts   PresenterOptions
 
 	help       help.Model
 	vp         viewport.Model
@@ -152,6 +153,11 @@ func (p *Presenter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			p.show()
 		}
 		return p, nil
+	case positionSaveMsg:
+		if msg.gen != p.posGen {
+			return p, nil // a later move has its own save coming
+		}
+		return p, p.savePosition()
 	case tea.KeyMsg:
 		return p, p.key(msg)
 	case statusMsg:
@@ -221,13 +227,16 @@ func (p *Presenter) goTo(i int, ahead bool) tea.Cmd {
 	i = max(0, min(i, len(p.refs)-1))
 	moved := i != p.cur
 	p.cur = i
+	var cmds []tea.Cmd
+	if moved {
+		cmds = append(cmds, p.positionLater())
+	}
 	if moved || p.notes {
 		p.layout()
 	}
 	if p.width < minWidth || p.height < minHeight {
-		return nil
+		return tea.Batch(cmds...)
 	}
-	var cmds []tea.Cmd
 	if _, ok := p.cache.Get(i, p.slideW()); ok {
 		p.show()
 	} else {

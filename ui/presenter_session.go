@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -122,6 +124,26 @@ func (p *Presenter) endKey(msg tea.KeyMsg) tea.Cmd {
 		cmds = append(cmds, tea.Quit)
 	}
 	return tea.Sequence(cmds...)
+}
+
+// positionSaveDelay is how long the presenter waits after a move before
+// saving where it is: a run of moves is saved once, when it settles.
+const positionSaveDelay = 400 * time.Millisecond
+
+// positionSaveMsg asks the presenter to save where it is, if it has not
+// moved again since (gen).
+type positionSaveMsg struct{ gen int }
+
+// positionLater saves where the presenter is once it stops moving, so
+// that a crash or a Continue reopens at the slide shown, not where q was
+// last pressed.
+func (p *Presenter) positionLater() tea.Cmd {
+	if p.live == nil {
+		return nil
+	}
+	p.posGen++
+	gen := p.posGen
+	return tick(positionSaveDelay, func(time.Time) tea.Msg { return positionSaveMsg{gen: gen} })
 }
 
 // savePosition saves where the presenter is, so that continuing the

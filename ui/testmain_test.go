@@ -24,7 +24,7 @@ func init() {
 	// command, a timer tick is delivered when a test sends one.
 	tick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg {
-			if msg := fn(time.Time{}); isDraftTick(msg) {
+			if msg := fn(time.Time{}); isDraftTick(msg) || isPositionSave(msg) {
 				return msg
 			}
 			return nil
@@ -33,6 +33,8 @@ func init() {
 }
 
 func isDraftTick(msg tea.Msg) bool { _, ok := msg.(draftTickMsg); return ok }
+
+func isPositionSave(msg tea.Msg) bool { _, ok := msg.(positionSaveMsg); return ok }
 
 // builtinDeck loads the built-in deck or fails the test.
 func builtinDeck(t testing.TB) *model.Deck {
