@@ -1,0 +1,42 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxFieldRunes is the most characters one captured field holds. A longer
+// paste is cut to it, and the input says how much was cut.
+const MaxFieldRunes = 2000
+
+// CutToLimit cuts text to at most limit runes and returns the text kept
+// and how many runes were cut (0 if none). It never splits a rune.
+func CutToLimit(text string, limit int) (kept string, cut int) {
+	n := utf8.RuneCountInString(text)
+	if n <= limit {
+		return text, 0
+	}
+	limit = max(limit, 0)
+	i, count := 0, 0
+	for i < len(text) && count < limit {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		count++
+	}
+	return text[:i], n - limit
+}
+
+// CleanInput prepares typed or pasted text for a one-line input: escape
+// sequences are removed whole (so a pasted "\x1b[31m" leaves no "[31m"),
+// control and bidirectional characters are dropped, and newlines and tabs
+// become single spaces. Call it on the runes of a key or paste message
+// before the input sees them: the input's own filter drops only the ESC
+// byte of a sequence and keeps the rest as text.
+func CleanInput(text string) string {
+	s := Sanitize(text)
+	if !strings.ContainsAny(s, "\n") && !strings.Contains(s, tabSpaces) {
+		return s
+	}
+	s = strings.ReplaceAll(s, tabSpaces, " ")
+	return strings.ReplaceAll(s, "\n", " ")
+}
