@@ -33,10 +33,6 @@ func CutToLimit(text string, limit int) (kept string, cut int) {
 // before the input sees them: the input's own filter drops only the ESC
 // byte of a sequence and keeps the rest as text.
 func CleanInput(text string) string {
-	s := Sanitize(text)
-	if !strings.ContainsAny(s, "\n") && !strings.Contains(s, tabSpaces) {
-		return s
-	}
-	s = strings.ReplaceAll(s, tabSpaces, " ")
+	s := Sanitize(strings.ReplaceAll(text, "\t", " "))
 	return strings.ReplaceAll(s, "\n", " ")
 }

@@ -61,6 +61,9 @@ func normalizeForScan(s string) normalized {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		end := i + size
 		switch m := scanRune(r); {
+		case r == utf8.RuneError && size == 1:
+			emit("\ufffd", i, end) // an invalid byte must not join the next ones into a rune
+			lastSpace = false
 		case m == dropRune:
 		case m == ' ':
 			if !lastSpace {

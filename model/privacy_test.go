@@ -235,6 +235,8 @@ func FuzzScanIdentifiers(f *testing.F) {
 		"", "943 476 5919", "NG1 5AA", "12/03/1958", "3rd of March 1958", "March 3, 1958",
 		"+44 (0)20 7946 0000", "(0115) 496 0000", "jo@nhs.net", "...@x.co", "1958-03-12",
 		"GIR 0AA", "0", "+44", "(0", "(0)", "12/", "3 mar", strings.Repeat("0", 40),
+		"943\u00a0476\u20135919", "\uff19\uff14\uff13", "Mrs Jones at 14 Elm Road", "lives at Rose Cottage",
+		"AB 12 34 56 C", "born in 1944", "aged 84", "0044 7700 900123", "1 2 3 4 5 6 7 8 9 0 1 2",
 	} {
 		f.Add(s)
 	}
@@ -252,6 +254,53 @@ func FuzzScanIdentifiers(f *testing.F) {
 				t.Fatalf("findings overlap or are out of order: %+v", fs)
 			}
 			prevEnd = f.End
+		}
+	})
+}
+
+func TestNormalizeForScan(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"943\u00a0476\u202f5919", "943 476 5919"},
+		{"943\u2013476\u20145919 \u2212 1", "943-476-5919 - 1"},
+		{"9\u200b4\u200c3\u200d\ufeff\u2060\u00ad", "943"},
+		{"\uff19\uff14\uff13\u3000\uff21\uff42", "943 Ab"},
+		{"a \t\n  b", "a b"},
+		{"O\u2019Neil", "O'Neil"},
+		{"\u00b9\u00b2\u00b3\u2074 \u2460 \U0001d7d7", "1234 1 9"},
+		{"\u202e\u2066x\u2069\x1b", "x"},
+		{"café", "café"},
+	}
+	for _, tt := range tests {
+		if got := NormalizeForScan(tt.in); got != tt.want {
+			t.Errorf("NormalizeForScan(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzNormalizeForScan(f *testing.F) {
+	for _, s := range []string{"", "943\u00a0476\u20135919", "\uff19 \u200b", "a  b", "\xff\xfe", "\u2019\u2460"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		n := normalizeForScan(in)
+		if len(n.from) != len(n.text) || len(n.to) != len(n.text) {
+			t.Fatalf("map of %d and %d offsets for %d bytes", len(n.from), len(n.to), len(n.text))
+		}
+		for i := range n.text {
+			if n.from[i] < 0 || n.to[i] > len(in) || n.from[i] >= n.to[i] || (i > 0 && n.from[i] < n.from[i-1]) {
+				t.Fatalf("bad map at %d: %v %v", i, n.from, n.to)
+			}
+		}
+		if strings.Contains(n.text, "  ") {
+			t.Fatalf("NormalizeForScan(%q) = %q: a double space", in, n.text)
+		}
+		for _, r := range n.text {
+			if isInvisible(r) || r == '\t' || r == '\n' || r == '\u2013' || r == '\u00a0' || (r >= 0xff01 && r <= 0xff5e) {
+				t.Fatalf("NormalizeForScan(%q) = %q: %U left", in, n.text, r)
+			}
+		}
+		if again := NormalizeForScan(n.text); again != n.text {
+			t.Fatalf("not idempotent: %q then %q", n.text, again)
 		}
 	})
 }
