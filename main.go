@@ -400,6 +400,9 @@ func cmdPresent(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "huddle present: give at most one module")
 		return exitUsage
 	}
+	if !checkNames("present", stderr, &team, &facilitator) {
+		return exitUsage
+	}
 	cfg := ui.Config{Start: ui.ScreenPresent, Team: team, Facilitator: facilitator}
 	if len(pos) == 1 {
 		cfg.ModuleID = pos[0]

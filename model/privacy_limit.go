@@ -36,3 +36,25 @@ func CleanInput(text string) string {
 	s := Sanitize(strings.ReplaceAll(text, "\t", " "))
 	return strings.ReplaceAll(s, "\n", " ")
 }
+
+// MaxNameRunes is the most characters a team's or facilitator's name
+// keeps.
+const MaxNameRunes = 200
+
+// CleanName prepares a name given by the user (a team, a facilitator)
+// like any other text: escape sequences and control characters removed
+// (CleanInput), spaces trimmed, cut to MaxNameRunes.
+func CleanName(name string) string {
+	name, _ = CutToLimit(strings.TrimSpace(CleanInput(name)), MaxNameRunes)
+	return strings.TrimSpace(name)
+}
+
+// DescribeFindings lists findings for a message: `NHS number "943 476
+// 5919", postcode "NG1 5AA"`, each match sanitised for one line.
+func DescribeFindings(fs []Finding) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Kind + " “" + SanitizeLine(f.Match) + "”"
+	}
+	return strings.Join(parts, ", ")
+}

@@ -71,3 +71,26 @@ func FuzzCleanInput(f *testing.F) {
 		}
 	})
 }
+
+func TestCleanName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  North  ", "North"},
+		{"\x1b]52;c;aGk=\x07 North", "North"},
+		{"\x1b]2;title\x1b\\South\x1b[0m", "South"},
+		{"East\u202e team", "East team"},
+		{"West\nLocality", "West Locality"},
+		{strings.Repeat("é", 300), strings.Repeat("é", MaxNameRunes)},
+	}
+	for _, tt := range tests {
+		if got := CleanName(tt.in); got != tt.want {
+			t.Errorf("CleanName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDescribeFindings(t *testing.T) {
+	got := DescribeFindings(ScanIdentifiersAt("Team for 943 476 5919 at NG1 5AA", guardToday))
+	if want := "NHS number “943 476 5919”, postcode “NG1 5AA”"; got != want {
+		t.Errorf("DescribeFindings = %q, want %q", got, want)
+	}
+}

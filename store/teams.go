@@ -12,7 +12,8 @@ import (
 )
 
 // EnsureTeam returns the team called name, comparing names without regard
-// to case or surrounding spaces, and creates it if there is none.
+// to case or surrounding spaces, and creates it if there is none. The name
+// is cleaned first (see ensureTeam).
 func (s *Store) EnsureTeam(name string) (model.Team, error) {
 	var team model.Team
 	err := s.update(func(tx *bolt.Tx) error {
@@ -64,9 +65,11 @@ func (s *Store) Teams() ([]model.Team, error) {
 	return teams, err
 }
 
-// ensureTeam finds or creates a team by name inside tx.
+// ensureTeam finds or creates a team by name inside tx. The name is
+// cleaned like any text the user gives (model.CleanName: no escape
+// sequence or control character is stored).
 func (s *Store) ensureTeam(tx *bolt.Tx, name string) (model.Team, error) {
-	name = strings.TrimSpace(name)
+	name = model.CleanName(name)
 	if name == "" {
 		return model.Team{}, errors.New("huddle: a team needs a name")
 	}
