@@ -13,15 +13,15 @@ import (
 // likely identifier of a person (an NHS number, a postcode, a name with a
 // title...) is refused with a message on stderr, and the command exits
 // with the usage status, 2, since the argument is what must change. A
-// facilitator is a member of staff, whose name is expected: the warning
-// for a likely name is not given for it, every other finding is.
+// facilitator is a member of staff, whose name is expected (see
+// model.ScanName).
 func checkNames(cmd string, stderr io.Writer, team, facilitator *string) bool {
 	for _, n := range []struct {
 		flag  string
 		value *string
 	}{{"team", team}, {"facilitator", facilitator}} {
 		*n.value = model.CleanName(*n.value)
-		if fs := nameFindings(n.flag, *n.value); len(fs) > 0 {
+		if fs := model.ScanName(*n.value, n.flag == "facilitator"); len(fs) > 0 {
 			fmt.Fprintf(stderr, "huddle %s: the --%s name may identify a service user: %s. "+
 				"Give a name without it (names are stored, shown and exported like any other text).\n",
 				cmd, n.flag, model.DescribeFindings(fs))
@@ -31,14 +31,3 @@ func checkNames(cmd string, stderr io.Writer, team, facilitator *string) bool {
 	return true
 }
 
-// nameFindings runs the privacy guard on a name given for field ("team"
-// or "facilitator"; see checkNames).
-func nameFindings(field, name string) []model.Finding {
-	var out []model.Finding
-	for _, f := range model.ScanIdentifiers(name) {
-		if field != "facilitator" || f.Kind != model.FindingName {
-			out = append(out, f)
-		}
-	}
-	return out
-}

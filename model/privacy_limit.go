@@ -58,3 +58,17 @@ func DescribeFindings(fs []Finding) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// ScanName runs the privacy guard on a name the user gives for a team or,
+// with staff set, for a member of staff (the facilitator). A member of
+// staff's name is expected to look like a name, so the warning for a
+// likely name is not given for it; every other finding is.
+func ScanName(name string, staff bool) []Finding {
+	var out []Finding
+	for _, f := range ScanIdentifiers(name) {
+		if !staff || f.Kind != FindingName {
+			out = append(out, f)
+		}
+	}
+	return out
+}
