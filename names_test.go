@@ -84,3 +84,23 @@ func TestTmuxTeamNameEscapeNeverStored(t *testing.T) {
 		t.Errorf("teams %+v, %v; want one called North", teams, err)
 	}
 }
+
+// TestDeckFileNamesPrintedSanitised: deck check and --deck print a
+// crafted directory name without its escape sequence.
+func TestDeckFileNamesPrintedSanitised(t *testing.T) {
+	const evil = "\x1b]2;pwned\x07"
+	missing := filepath.Join(t.TempDir(), "deck"+evil+"-x")
+	for _, args := range [][]string{
+		{"deck", "check", missing},
+		{"--deck", missing, "deck", "check"},
+		{"export", "--deck", missing, "latest"},
+	} {
+		_, stdout, stderr := cliRun(t, args...)
+		if strings.ContainsAny(stdout+stderr, "\x1b\x07") {
+			t.Errorf("%q printed a raw escape: %q %q", args, stdout, stderr)
+		}
+		if !strings.Contains(stdout+stderr, "deck-x") {
+			t.Errorf("%q did not name the directory: %q %q", args, stdout, stderr)
+		}
+	}
+}
