@@ -234,3 +234,29 @@ func TestEraseRemovesBackupItCannotRewrite(t *testing.T) {
 		t.Error("the database still holds the text")
 	}
 }
+
+// TestScrubClearsOverwrittenDraft: a draft overwritten by its edited
+// version leaves the old text in a free page until Scrub rewrites the file.
+func TestScrubClearsOverwrittenDraft(t *testing.T) {
+	s, path := openTemp(t)
+	sess := mustSession(t, s, model.Session{Title: "Scrub", TeamName: "North"})
+	key := model.DraftKey(sess.ID, "M1-E1", "Group 1")
+	if err := s.SaveDraft(key, "Mrs QUOKKA said 943 476 5919"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveDraft(key, "a clean line"); err != nil {
+		t.Fatal(err)
+	}
+	if !fileContains(t, path, "QUOKKA") {
+		t.Skip("bbolt reused the page already: nothing to show")
+	}
+	if err := s.Scrub(); err != nil {
+		t.Fatal(err)
+	}
+	if fileContains(t, path, "QUOKKA") {
+		t.Error("the overwritten draft is still in the file after Scrub")
+	}
+	if d, ok, err := s.Draft(key); err != nil || !ok || d.Text != "a clean line" {
+		t.Errorf("draft after Scrub: %+v %v %v", d, ok, err)
+	}
+}
