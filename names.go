@@ -30,4 +30,3 @@ func checkNames(cmd string, stderr io.Writer, team, facilitator *string) bool {
 	}
 	return true
 }
-
