@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -179,13 +180,18 @@ func (s *Store) eraseFromBackups(ids []string, e *Erasure) error {
 	if err != nil {
 		return err
 	}
-	others, err := filepath.Glob(s.path + ".*")
+	// Other copies beside the database (before an upgrade, a backup left
+	// half-written by a crash) are looked at too: every file whose name
+	// starts with the database's and a dot.
+	ents, err := os.ReadDir(filepath.Dir(s.path))
 	if err != nil {
 		return err
 	}
 	list := append([]string(nil), daily...)
-	for _, name := range others {
-		if !slicesContains(daily, name) && name != s.path+compactTail {
+	for _, ent := range ents {
+		name := filepath.Join(filepath.Dir(s.path), ent.Name())
+		if ent.Type().IsRegular() && strings.HasPrefix(ent.Name(), filepath.Base(s.path)+".") &&
+			!slices.Contains(daily, name) && name != s.path+compactTail {
 			list = append(list, name)
 		}
 	}
@@ -275,15 +281,6 @@ func fileHoldsAny(name string, ids []string) (bool, error) {
 		}
 	}
 	return false, nil
-}
-
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func baseNames(paths []string) []string {

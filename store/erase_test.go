@@ -260,3 +260,30 @@ func TestScrubClearsOverwrittenDraft(t *testing.T) {
 		t.Errorf("draft after Scrub: %+v %v %v", d, ok, err)
 	}
 }
+
+// TestEraseReachesEveryCopyBesideTheDatabase: a copy taken before an
+// upgrade and a backup left half-written by a crash are cleaned too.
+func TestEraseReachesEveryCopyBesideTheDatabase(t *testing.T) {
+	s, path := openTemp(t)
+	gone := mustSession(t, s, model.Session{Title: "Gone", TeamName: "North"})
+	fillSession(t, s, gone.ID, "MARMOT-TEXT")
+	upgrade := path + migrateInfix + "1-20260101-000000"
+	halfWritten := path + dailyInfix + "20261120" + tempBackupTail
+	for _, name := range []string{upgrade, halfWritten} {
+		if err := s.copyTo(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := s.DeleteSessions(gone.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.BackupsRewritten) != 2 {
+		t.Errorf("erasure %+v, want both copies rewritten", e)
+	}
+	for _, name := range []string{path, upgrade, halfWritten} {
+		if fileContains(t, name, "MARMOT-TEXT") {
+			t.Errorf("%s still holds the text", filepath.Base(name))
+		}
+	}
+}
