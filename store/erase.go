@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/carehuddle/huddle/model"
 )
 
 // Deleting a session must leave no trace of it. bbolt does not overwrite
@@ -60,14 +62,14 @@ type Erasure struct {
 func (e Erasure) String() string {
 	parts := []string{fmt.Sprintf("%d session(s) deleted; the database file was rewritten so that no page keeps them", e.Deleted)}
 	if len(e.TeamsRemoved) > 0 {
-		parts = append(parts, fmt.Sprintf("teams with no session left removed: %s", strings.Join(e.TeamsRemoved, ", ")))
+		parts = append(parts, fmt.Sprintf("teams with no session left removed: %s", model.SanitizeLine(strings.Join(e.TeamsRemoved, ", "))))
 	}
 	if len(e.BackupsRewritten) > 0 {
 		parts = append(parts, fmt.Sprintf("%d backup(s) rewritten without them", len(e.BackupsRewritten)))
 	}
 	if len(e.BackupsRemoved) > 0 {
 		parts = append(parts, fmt.Sprintf("%d backup(s) that could not be rewritten were deleted: %s",
-			len(e.BackupsRemoved), strings.Join(baseNames(e.BackupsRemoved), ", ")))
+			len(e.BackupsRemoved), model.SanitizeLine(strings.Join(baseNames(e.BackupsRemoved), ", "))))
 	}
 	return strings.Join(parts, "; ")
 }
