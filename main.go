@@ -214,7 +214,7 @@ func cmdDeck(args []string, stdout, stderr io.Writer) int {
 	if name == "" {
 		name = "built-in deck"
 	}
-	fmt.Fprintf(stdout, "%s: ok, %d modules, %d slides, %d exercises\n", name, len(deck.Modules), len(deck.Flat()), len(deck.Exercises()))
+	fmt.Fprintf(stdout, "%s: ok, %d modules, %d slides, %d exercises\n", model.SanitizeLine(name), len(deck.Modules), len(deck.Flat()), len(deck.Exercises()))
 	return exitOK
 }
 
@@ -251,12 +251,12 @@ func openStore(g globals, readOnly bool) (*store.Store, string, error) {
 func storeError(err error) string {
 	var locked *store.LockedError
 	if errors.As(err, &locked) {
-		return "huddle: " + locked.Path + " is open in another huddle; close it and try again"
+		return "huddle: " + model.SanitizeLine(locked.Path) + " is open in another huddle; close it and try again"
 	}
 	if msg := err.Error(); !strings.HasPrefix(msg, "huddle") {
-		return "huddle: " + msg
+		return "huddle: " + model.SanitizeLine(msg)
 	}
-	return err.Error()
+	return model.SanitizeLine(err.Error()) // a file name given with --db may hold anything
 }
 
 func cmdSessions(args []string, stdout, stderr io.Writer) int {
@@ -341,7 +341,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, storeError(err))
 		return exitError
 	}
-	fmt.Fprintf(stdout, "exported %q to %s\n", model.SanitizeLine(sess.Title), *out)
+	fmt.Fprintf(stdout, "exported %q to %s\n", model.SanitizeLine(sess.Title), model.SanitizeLine(*out))
 	return exitOK
 }
 
@@ -398,6 +398,9 @@ func cmdPresent(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(pos) > 1 {
 		fmt.Fprintln(stderr, "huddle present: give at most one module")
+		return exitUsage
+	}
+	if !checkNames("present", stderr, &team, &facilitator) {
 		return exitUsage
 	}
 	cfg := ui.Config{Start: ui.ScreenPresent, Team: team, Facilitator: facilitator}

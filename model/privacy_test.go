@@ -27,11 +27,37 @@ func TestScanIdentifiers(t *testing.T) {
 		{"nhs hyphens", "943-476-5919", []string{"NHS number=943-476-5919"}},
 		{"nhs after letters", "NHS:9434765919", []string{"NHS number=9434765919"}},
 		{"nhs bad check digit", "943 476 5918", nil},
+		{"chi", "CHI 120358 1009", []string{"CHI number=120358 1009"}},
+		{"chi leading zero", "0101451008", []string{"CHI number=0101451008"}},
+		{"ni spaced", "NI QQ 12 34 56 C, AB 12 34 56 C", []string{"National Insurance number=AB 12 34 56 C"}},
+		{"ni no suffix", "JG103759", []string{"National Insurance number=JG103759"}},
+		{"ni lower with suffix", "jg103759a", []string{"National Insurance number=jg103759a"}},
+		{"not ni lower no suffix", "on 12 34 56", nil},
+		{"postcode lower rd", "ng7 2rd", []string{"postcode=ng7 2rd"}},
+		{"phone 0044", "0044 7700 900123", []string{"phone number=0044 7700 900123"}},
+		{"name", "Mrs Jones and Mr O'Neil", []string{"name=Mrs Jones", "name=Mr O'Neil"}},
+		{"name curly apostrophe", "Mr O\u2019Neil", []string{"name=Mr O\u2019Neil"}},
+		{"not name placeholder", "Mrs X said", nil},
+		{"address", "Mrs Jones at 14 Elm Road", []string{"name=Mrs Jones", "address=14 Elm Road"}},
+		{"address lives at", "she lives at Rose Cottage", []string{"address=lives at Rose Cottage"}},
+		{"not address lives at home", "he lives at home with his wife", nil},
+		{"age", "a man aged 84", []string{"age=aged 84"}},
+		{"not age range", "people aged 18 to 65 and aged 65+", nil},
+		{"not dob future meeting", "next meeting 14/01/2027", nil},
+		{"dob cue recent", "DOB 03/02/2025", []string{"date of birth=03/02/2025"}},
+		{"dob year", "born in 1944", []string{"date of birth=1944"}},
 		{"nhs check 10 invalid", "1234567890", nil},
 		{"nhs placeholder", "0000000000 and 1111111111", nil},
 		{"nhs too long", "94347659190", nil},
 		{"nhs inside longer run", "19434765919", nil},
-		{"nhs uneven groups", "9434 765 919", nil},
+		{"nhs uneven groups", "9434 765 919", []string{"NHS number=9434 765 919"}},
+		{"nhs dotted", "943.476.5919", []string{"NHS number=943.476.5919"}},
+		{"nhs nbsp", "943\u00a0476\u00a05919", []string{"NHS number=943\u00a0476\u00a05919"}},
+		{"nhs en dash", "943\u2013476\u20135919", []string{"NHS number=943\u2013476\u20135919"}},
+		{"nhs zero width", "943\u200b476\u200b5919", []string{"NHS number=943\u200b476\u200b5919"}},
+		{"nhs full width", "\uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19", []string{"NHS number=\uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19"}},
+		{"nhs double spaced", "943  476  5919", []string{"NHS number=943  476  5919"}},
+		{"nhs cue wrong check", "NHS no 943 476 5918", []string{"NHS number=943 476 5918"}},
 
 		// postcodes
 		{"postcode", "lives at NG1 5AA now", []string{"postcode=NG1 5AA"}},
@@ -209,6 +235,8 @@ func FuzzScanIdentifiers(f *testing.F) {
 		"", "943 476 5919", "NG1 5AA", "12/03/1958", "3rd of March 1958", "March 3, 1958",
 		"+44 (0)20 7946 0000", "(0115) 496 0000", "jo@nhs.net", "...@x.co", "1958-03-12",
 		"GIR 0AA", "0", "+44", "(0", "(0)", "12/", "3 mar", strings.Repeat("0", 40),
+		"943\u00a0476\u20135919", "\uff19\uff14\uff13", "Mrs Jones at 14 Elm Road", "lives at Rose Cottage",
+		"AB 12 34 56 C", "born in 1944", "aged 84", "0044 7700 900123", "1 2 3 4 5 6 7 8 9 0 1 2",
 	} {
 		f.Add(s)
 	}
@@ -226,6 +254,53 @@ func FuzzScanIdentifiers(f *testing.F) {
 				t.Fatalf("findings overlap or are out of order: %+v", fs)
 			}
 			prevEnd = f.End
+		}
+	})
+}
+
+func TestNormalizeForScan(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"943\u00a0476\u202f5919", "943 476 5919"},
+		{"943\u2013476\u20145919 \u2212 1", "943-476-5919 - 1"},
+		{"9\u200b4\u200c3\u200d\ufeff\u2060\u00ad", "943"},
+		{"\uff19\uff14\uff13\u3000\uff21\uff42", "943 Ab"},
+		{"a \t\n  b", "a b"},
+		{"O\u2019Neil", "O'Neil"},
+		{"\u00b9\u00b2\u00b3\u2074 \u2460 \U0001d7d7", "1234 1 9"},
+		{"\u202e\u2066x\u2069\x1b", "x"},
+		{"café", "café"},
+	}
+	for _, tt := range tests {
+		if got := NormalizeForScan(tt.in); got != tt.want {
+			t.Errorf("NormalizeForScan(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzNormalizeForScan(f *testing.F) {
+	for _, s := range []string{"", "943\u00a0476\u20135919", "\uff19 \u200b", "a  b", "\xff\xfe", "\u2019\u2460"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		n := normalizeForScan(in)
+		if len(n.from) != len(n.text) || len(n.to) != len(n.text) {
+			t.Fatalf("map of %d and %d offsets for %d bytes", len(n.from), len(n.to), len(n.text))
+		}
+		for i := range n.text {
+			if n.from[i] < 0 || n.to[i] > len(in) || n.from[i] >= n.to[i] || (i > 0 && n.from[i] < n.from[i-1]) {
+				t.Fatalf("bad map at %d: %v %v", i, n.from, n.to)
+			}
+		}
+		if strings.Contains(n.text, "  ") {
+			t.Fatalf("NormalizeForScan(%q) = %q: a double space", in, n.text)
+		}
+		for _, r := range n.text {
+			if isInvisible(r) || r == '\t' || r == '\n' || r == '\u2013' || r == '\u00a0' || (r >= 0xff01 && r <= 0xff5e) {
+				t.Fatalf("NormalizeForScan(%q) = %q: %U left", in, n.text, r)
+			}
+		}
+		if again := NormalizeForScan(n.text); again != n.text {
+			t.Fatalf("not idempotent: %q then %q", n.text, again)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -9,36 +10,56 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// DeleteSession removes a session completely, in one transaction: its
-// record, index keys, entries, actions, and the drafts and timers keyed
-// under model.DraftKey(id). It appends a DeletionRecord holding the date
-// and the session's title only. A session whose record is damaged can be
-// deleted too; its title is then logged as "(damaged record)". It returns
+// DeleteSession removes a session completely (see DeleteSessions): from
+// the database, the file's free pages and every backup. It returns
 // ErrNotFound if there is no such session.
-//
-// Freed pages of the file and the daily backups may still hold the old
-// bytes until they are reused or pruned.
 func (s *Store) DeleteSession(id string) error {
-	if err := checkID("session", id); err != nil {
-		return err
+	_, err := s.DeleteSessions(id)
+	return err
+}
+
+// deleteSessionsTx removes sessions in tx: each one's record, index keys,
+// entries, actions, and the drafts and timers keyed under
+// model.DraftKey(id), then every team left with no session. It appends a
+// DeletionRecord holding the date and the session's title only; a session
+// whose record is damaged is logged as "(damaged record)". A missing
+// session is ErrNotFound when mustExist, and skipped otherwise. It returns
+// the names of the teams removed.
+func (s *Store) deleteSessionsTx(tx *bolt.Tx, ids []string, now time.Time, mustExist bool) (teamsRemoved []string, err error) {
+	sessions, err := s.bucket(tx, bucketSessions)
+	if err != nil {
+		return nil, err
 	}
-	now := s.now()
-	return s.update(func(tx *bolt.Tx) error {
-		sessions, err := s.bucket(tx, bucketSessions)
-		if err != nil {
-			return err
-		}
+	log, err := s.bucket(tx, bucketDeletions)
+	if err != nil {
+		return nil, err
+	}
+	teams := map[string]bool{}
+	for _, id := range ids {
 		var sess model.Session
 		found, err := getRecord(sessions, bucketSessions, []byte(id), &sess)
 		if !found {
-			return notFound("session", id)
+			if mustExist {
+				return nil, notFound("session", id)
+			}
+			continue
 		}
 		title := sess.Title
 		if err != nil {
 			title = "(damaged record)"
 		}
+		if sess.TeamID != "" {
+			teams[sess.TeamID] = true
+		}
+		byTeam, err := s.teamsOfSession(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range byTeam {
+			teams[t] = true
+		}
 		if err := s.removeSessionIndex(tx, id); err != nil {
-			return err
+			return nil, err
 		}
 		for _, p := range []struct {
 			bucket string
@@ -51,26 +72,35 @@ func (s *Store) DeleteSession(id string) error {
 		} {
 			b, err := s.bucket(tx, p.bucket)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if _, err := deletePrefix(b, p.prefix); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if err := sessions.Delete([]byte(id)); err != nil {
-			return err
-		}
-		log, err := s.bucket(tx, bucketDeletions)
-		if err != nil {
-			return err
+			return nil, err
 		}
 		seq, err := log.NextSequence()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		key := joinKey(timeBytes(now), seqBytes(seq))
-		return putRecord(log, key, model.DeletionRecord{When: now, SessionTitle: title})
-	})
+		if err := putRecord(log, key, model.DeletionRecord{When: now, SessionTitle: title}); err != nil {
+			return nil, err
+		}
+	}
+	for id := range teams {
+		name, removed, err := s.removeTeamIfEmpty(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if removed {
+			teamsRemoved = append(teamsRemoved, name)
+		}
+	}
+	sort.Strings(teamsRemoved)
+	return teamsRemoved, nil
 }
 
 // Deletions lists the deletion log, oldest first. Damaged records are left

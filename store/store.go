@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -42,6 +43,7 @@ type Options struct {
 
 // Store is an open huddle database.
 type Store struct {
+	mu       sync.RWMutex // held for reading by every transaction, for writing while the file is swapped (erase.go)
 	db       *bolt.DB
 	path     string
 	readOnly bool
@@ -52,7 +54,11 @@ type Store struct {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database, waiting for transactions in progress.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.db.Close()
+}
 
 // Open opens the huddle database at path, creating it (folder 0700, file
 // 0600) if it does not exist. An empty path means DefaultPath().
@@ -170,6 +176,8 @@ func protect(path string, fn func() error) (err error) {
 
 // view runs fn in a read transaction, guarded by protect.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return protect(s.path, func() error { return s.db.View(fn) })
 }
 
@@ -179,5 +187,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	return protect(s.path, func() error { return s.db.Update(fn) })
 }

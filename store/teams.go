@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"sort"
 	"strings"
@@ -11,7 +12,8 @@ import (
 )
 
 // EnsureTeam returns the team called name, comparing names without regard
-// to case or surrounding spaces, and creates it if there is none.
+// to case or surrounding spaces, and creates it if there is none. The name
+// is cleaned first (see ensureTeam).
 func (s *Store) EnsureTeam(name string) (model.Team, error) {
 	var team model.Team
 	err := s.update(func(tx *bolt.Tx) error {
@@ -63,9 +65,11 @@ func (s *Store) Teams() ([]model.Team, error) {
 	return teams, err
 }
 
-// ensureTeam finds or creates a team by name inside tx.
+// ensureTeam finds or creates a team by name inside tx. The name is
+// cleaned like any text the user gives (model.CleanName: no escape
+// sequence or control character is stored).
 func (s *Store) ensureTeam(tx *bolt.Tx, name string) (model.Team, error) {
-	name = strings.TrimSpace(name)
+	name = model.CleanName(name)
 	if name == "" {
 		return model.Team{}, errors.New("huddle: a team needs a name")
 	}
@@ -97,4 +101,48 @@ func (s *Store) ensureTeam(tx *bolt.Tx, name string) (model.Team, error) {
 	}
 	t := model.Team{ID: model.NewID(s.now(), seq), Name: name}
 	return t, putRecord(b, []byte(t.ID), t)
+}
+
+// teamsOfSession returns the teams whose index holds session id, found by
+// scanning the index (so that it works when the session's record cannot
+// be read).
+func (s *Store) teamsOfSession(tx *bolt.Tx, id string) ([]string, error) {
+	byTeam, err := s.bucket(tx, bucketSessionsByTeam)
+	if err != nil {
+		return nil, err
+	}
+	var teams []string
+	err = byTeam.ForEach(func(k, _ []byte) error {
+		if got, ok := sessionIDFromTeamKey(k); ok && got == id {
+			teams = append(teams, string(k[:bytes.IndexByte(k, 0)]))
+		}
+		return nil
+	})
+	return teams, err
+}
+
+// removeTeamIfEmpty deletes the team with id if no session belongs to it
+// any more, and returns its name and whether it was removed.
+func (s *Store) removeTeamIfEmpty(tx *bolt.Tx, id string) (name string, removed bool, err error) {
+	byTeam, err := s.bucket(tx, bucketSessionsByTeam)
+	if err != nil {
+		return "", false, err
+	}
+	if k, _ := byTeam.Cursor().Seek(prefixKey(id)); k != nil && bytes.HasPrefix(k, prefixKey(id)) {
+		return "", false, nil
+	}
+	b, err := s.bucket(tx, bucketTeams)
+	if err != nil {
+		return "", false, err
+	}
+	var team model.Team
+	found, err := getRecord(b, bucketTeams, []byte(id), &team)
+	if !found {
+		return "", false, nil
+	}
+	name = team.Name
+	if err != nil {
+		name = "(damaged record)"
+	}
+	return name, true, b.Delete([]byte(id))
 }

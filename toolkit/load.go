@@ -2,7 +2,6 @@ package toolkit
 
 import (
 	"embed"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -29,10 +28,10 @@ func Builtin() (*model.Deck, error) {
 func LoadDir(dir string) (*model.Deck, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("deck directory: %w", err)
+		return nil, fileError("deck directory: %w", err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("deck: %s is not a directory", dir)
+		return nil, fileError("deck: %s is not a directory", dir)
 	}
 	return LoadFS(os.DirFS(dir), dir)
 }
@@ -43,7 +42,7 @@ func LoadDir(dir string) (*model.Deck, error) {
 func LoadFS(fsys fs.FS, label string) (*model.Deck, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("deck: %w", err)
+		return nil, fileError("deck: %w", err)
 	}
 	var names []string
 	for _, e := range entries {
@@ -60,7 +59,7 @@ func LoadFS(fsys fs.FS, label string) (*model.Deck, error) {
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("deck: %w", err)
+			return nil, fileError("deck: %w", err)
 		}
 		mod, es := ParseModule(path.Join(label, name), data)
 		all = append(all, es...)

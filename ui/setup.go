@@ -38,6 +38,9 @@ type Setup struct {
 	width  int
 	height int
 	keys   InputKeys
+	// problem is what the privacy guard found in a name, shown until the
+	// name is edited; the form does not go on while there is one.
+	problem string
 }
 
 // NewSetup builds the set-up form over deck, preset with what is known.
@@ -89,18 +92,36 @@ func (s *Setup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.focus(s.step - 1)
 			return s, nil
 		case keyMatches(msg, s.keys.Accept):
+			if s.step != stepModule && !s.namesClear() {
+				return s, nil
+			}
 			if s.step == stepFacilitator {
 				start := StartPresentMsg{
 					Module:      s.menu.Index(),
-					Team:        strings.TrimSpace(s.team.Value()),
-					Facilitator: strings.TrimSpace(s.facil.Value()),
+					Team:        model.CleanName(s.team.Value()),
+					Facilitator: model.CleanName(s.facil.Value()),
 				}
 				return s, func() tea.Msg { return start }
 			}
 			s.focus(s.step + 1)
 			return s, nil
 		}
+		if s.step != stepModule && msg.Type == tea.KeyRunes {
+			// Typed or pasted text is cleaned before the input sees it: its
+			// own filter would drop an escape sequence's ESC and keep the rest.
+			msg.Runes = []rune(model.CleanInput(string(msg.Runes)))
+			if len(msg.Runes) == 0 {
+				return s, nil
+			}
+		}
+		s.problem = ""
+		return s, s.updateStep(msg)
 	}
+	return s, s.updateStep(msg)
+}
+
+// updateStep passes msg to the menu or input of the current step.
+func (s *Setup) updateStep(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch s.step {
 	case stepModule:
@@ -110,7 +131,32 @@ func (s *Setup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stepFacilitator:
 		s.facil, cmd = s.facil.Update(msg)
 	}
-	return s, cmd
+	return cmd
+}
+
+// namesClear runs the privacy guard on the names given so far and keeps
+// what it found to show; names are text like any other, and a team name
+// holding an NHS number would be shown and exported everywhere.
+func (s *Setup) namesClear() bool {
+	var found []string
+	if fs := model.ScanName(model.CleanName(s.team.Value()), false); len(fs) > 0 {
+		found = append(found, "team: "+model.DescribeFindings(fs))
+	}
+	if s.step == stepFacilitator {
+		if fs := model.ScanName(model.CleanName(s.facil.Value()), true); len(fs) > 0 {
+			found = append(found, "facilitator: "+model.DescribeFindings(fs))
+		}
+	}
+	if len(found) == 0 {
+		s.problem = ""
+		return true
+	}
+	s.problem = "Privacy check: this may identify a service user (" + strings.Join(found, "; ") +
+		"). Take it out of the name to go on."
+	if s.step == stepFacilitator && !strings.HasPrefix(found[0], "facilitator") {
+		s.focus(stepTeam)
+	}
+	return false
 }
 
 func (s *Setup) focus(step setupStep) {
@@ -143,6 +189,9 @@ func (s *Setup) View() string {
 	b.WriteString(s.team.View() + "\n")
 	if s.step == stepFacilitator {
 		b.WriteString(s.facil.View() + "\n")
+	}
+	if s.problem != "" {
+		b.WriteString("\n" + s.theme.Danger.Render(s.problem) + "\n")
 	}
 	b.WriteString("\n" + s.theme.Dim.Render("Team and facilitator are optional. "+PrivacyNotice) + "\n\n")
 	b.WriteString(s.theme.Footer.Render("enter next · esc back · ctrl+c quit"))
