@@ -72,3 +72,28 @@ func ScanName(name string, staff bool) []Finding {
 	}
 	return out
 }
+
+// DraftMayHoldIdentifier reports whether text being typed should stay out
+// of the autosaved draft: it holds a likely identifier, or a run of six or
+// more digits (spaces, dots and dashes between them allowed) that may be
+// one being typed, such as the first digits of an NHS or phone number.
+// Such a draft stays in memory until the privacy guard has asked.
+func DraftMayHoldIdentifier(text string) bool {
+	if HoldsIdentifier(text) {
+		return true
+	}
+	run := 0
+	for _, r := range NormalizeForScan(text) {
+		switch {
+		case r >= '0' && r <= '9':
+			run++
+			if run >= 6 {
+				return true
+			}
+		case r == ' ' || r == '.' || r == '-':
+		default:
+			run = 0
+		}
+	}
+	return false
+}

@@ -94,3 +94,21 @@ func TestDescribeFindings(t *testing.T) {
 		t.Errorf("DescribeFindings = %q, want %q", got, want)
 	}
 }
+
+func TestDraftMayHoldIdentifier(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"NHS 943 476 5919", true},
+		{"NHS 943 476", true}, // the number is being typed
+		{"943.476", true},
+		{"Ward 12, 3 staff, 20 minutes", false},
+		{"met on 12 March", false},
+		{"the team of 15", false},
+	} {
+		if got := DraftMayHoldIdentifier(c.text); got != c.want {
+			t.Errorf("DraftMayHoldIdentifier(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -74,9 +74,9 @@ func NewCaptureInput(theme Theme, live *Live) CaptureInput {
 	}
 }
 
-// maxInputRunes is the longest text one input takes; a longer paste is
-// cut there, and the input says how much was left out.
-const maxInputRunes = 4000
+// maxInputRunes is the longest text one input takes (model.MaxFieldRunes);
+// a longer paste is cut there, and the input says how much was left out.
+const maxInputRunes = model.MaxFieldRunes
 
 // Open starts typing with a prompt and the old value ("" for new text);
 // draftKey names where the draft is kept ("" for none). An old value
@@ -229,7 +229,7 @@ func (c *CaptureInput) saveDraft() tea.Cmd {
 	}
 	// A likely identifier never reaches the disk unconfirmed: the draft
 	// stays in memory (and the input says so) until the guard has asked.
-	if c.held = !c.noGuard && len(model.ScanIdentifiers(v)) > 0; c.held {
+	if c.held = !c.noGuard && model.DraftMayHoldIdentifier(v); c.held {
 		if c.saved != "" {
 			c.saved = ""
 			return c.live.SaveDraft(c.draftKey, "") // an earlier, clean draft goes

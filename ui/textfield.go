@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"unicode"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -77,9 +76,11 @@ func (f *textField) Key(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// insert puts runes at the cursor as typed text.
+// insert puts runes at the cursor as typed text, cleaned as every input
+// is (model.CleanInput: escape sequences removed whole, control and bidi
+// characters dropped, newlines and tabs made spaces).
 func (f *textField) insert(rs []rune) {
-	rs = printableRunes(rs)
+	rs = []rune(model.CleanInput(string(rs)))
 	if f.selected {
 		f.ti.SetValue("")
 		f.selected = false
@@ -115,21 +116,4 @@ func (f *textField) CutNote() string {
 		return ""
 	}
 	return fmt.Sprintf("the paste was cut at %d characters: %d left out", f.limit, f.cut)
-}
-
-// printableRunes drops control characters (and so the escape sequences
-// they start) from typed or pasted runes; newlines and tabs become spaces.
-func printableRunes(rs []rune) []rune {
-	out := rs[:0:0]
-	for _, r := range rs {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			out = append(out, ' ')
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029':
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi overrides
-		default:
-			out = append(out, r)
-		}
-	}
-	return out
 }
