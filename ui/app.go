@@ -58,6 +58,7 @@ type App struct {
 	stack   []tea.Model
 	size    tea.WindowSizeMsg
 	live    *Live
+	ending  *Live // a session being ended: the home screen waits for its save
 	liveErr string
 	timer   *TimerView
 	drafts  []model.Draft // recovered drafts still to offer
@@ -152,7 +153,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.stack = nil
 		m, cmd := a.switchTo(NewHome(a.cfg.Theme, a.cfg.Store != nil))
 		if a.cfg.Store != nil {
-			cmd = tea.Batch(cmd, homeLoadCmd(a.cfg.Store))
+			cmd = tea.Batch(cmd, a.homeAfterEnd())
 		}
 		return m, cmd
 	case closeRunnerMsg, closeScreenMsg:

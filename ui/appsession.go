@@ -37,6 +37,20 @@ func homeLoadCmd(st *store.Store) tea.Cmd {
 	}
 }
 
+// homeAfterEnd reloads the home screen's data once a session being ended
+// is saved as ended, so that Continue never offers it.
+func (a *App) homeAfterEnd() tea.Cmd {
+	ending, load := a.ending, homeLoadCmd(a.cfg.Store)
+	a.ending = nil
+	if ending == nil {
+		return load
+	}
+	return func() tea.Msg {
+		ending.Flush()
+		return load()
+	}
+}
+
 // backupCmd keeps the daily backup beside the database.
 func backupCmd(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
@@ -82,6 +96,9 @@ func (a *App) session(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		}
 		s := a.live.Session()
 		s.Ended = now()
+		// The home screen must not offer an ended session: its reload
+		// waits for this save (homeAfterEnd).
+		a.ending = a.live
 		return true, a.live.Commit(model.Change{Op: model.OpSession, Session: s})
 	case recoverMsg:
 		return true, a.recover(msg)

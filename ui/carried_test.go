@@ -115,3 +115,33 @@ func TestPositionSavedAsThePresenterMoves(t *testing.T) {
 		t.Errorf("a superseded position save wrote")
 	}
 }
+
+// TestEndedSessionIsNotContinued: Continue, E, y goes home, and the home
+// screen offers nothing to continue; an ended session takes no writes.
+func TestEndedSessionIsNotContinued(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	first := testLive(t, st, deck, "North")
+	app := testApp(deck, Config{Store: st})
+	d := &driver{t: t, m: app}
+	d.run(app.Init())
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if v := plain(d.m.View()); !strings.Contains(v, "North, started") {
+		t.Fatalf("home does not offer the unfinished workshop:\n%s", v)
+	}
+	d.send(keyMsg("down"))
+	d.send(keyMsg("enter"))
+	if app.Live() == nil || app.Live().Session().ID != first.Session().ID {
+		t.Fatal("Continue did not open the session")
+	}
+	live := app.Live()
+	d.send(keyMsg("E"))
+	d.send(keyMsg("y"))
+	v := plain(d.m.View())
+	if strings.Contains(v, "North, started") || !strings.Contains(v, "Continue the last session (not available)") {
+		t.Fatalf("home still offers the ended session:\n%s", v)
+	}
+	if m := live.CommitNow(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "I-A", Field: "factor/trust", Value: "high"}}); m.Err == nil {
+		t.Fatal("an ended session took an entry")
+	}
+}

@@ -264,6 +264,9 @@ func (l *Live) persist(c model.Change) (model.Change, error) {
 		}
 	}
 	sid := l.sessionID()
+	if l.ended() && c.Op != model.OpSession {
+		return c, ErrSessionEnded
+	}
 	var err error
 	switch c.Op {
 	case model.OpAddEntry:
@@ -303,6 +306,16 @@ func (l *Live) persist(c model.Change) (model.Change, error) {
 		err = fmt.Errorf("huddle: unknown change %d", c.Op)
 	}
 	return c, err
+}
+
+// ErrSessionEnded is the error of a change to a session that has ended:
+// an ended session is a record, not a place to capture.
+var ErrSessionEnded = errors.New("this session has ended: start or continue another to capture")
+
+func (l *Live) ended() bool {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return !l.data.Session.Ended.IsZero()
 }
 
 func (l *Live) sessionID() string {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -103,6 +104,14 @@ func (d *driver) run(cmd tea.Cmd) {
 			d.run(c)
 		}
 	default:
+		// tea.Sequence's message is unexported: a slice of commands, run
+		// in order as the program would.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+			for i := range v.Len() {
+				d.run(v.Index(i).Interface().(tea.Cmd))
+			}
+			return
+		}
 		if isBlink(msg) {
 			return
 		}
