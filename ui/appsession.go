@@ -134,9 +134,7 @@ func (a *App) liveReady(msg LiveReadyMsg) tea.Cmd {
 		cmds = append(cmds, a.push(NewRecovery(a.cfg.Theme, a.live, a.cfg.Deck, msg.Drafts)))
 	}
 	if len(msg.Carried) > 0 {
-		if mk := carriedScreen; mk != nil {
-			cmds = append(cmds, a.push(mk(a.live, a.cfg.Theme, msg.Carried)))
-		}
+		cmds = append(cmds, a.push(NewCarried(a.live, a.cfg.Theme, msg.Carried)))
 	}
 	cmds = append(cmds, a.resizeAll())
 	return tea.Batch(cmds...)
@@ -144,10 +142,6 @@ func (a *App) liveReady(msg LiveReadyMsg) tea.Cmd {
 
 // reflectionNotice is what the presenter says when a solo reflection opens.
 const reflectionNotice = "Private solo reflection: no team; not listed with any team's sessions or actions"
-
-// carriedScreen builds the screen that shows a team's open actions from
-// earlier sessions when its next session starts (nil: not shown).
-var carriedScreen func(live *Live, theme Theme, actions []model.Action) tea.Model
 
 // presenter is the presenter, current or underneath.
 func (a *App) presenter() *Presenter {

@@ -12,12 +12,6 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-func init() {
-	carriedScreen = func(live *Live, theme Theme, actions []model.Action) tea.Model {
-		return NewCarried(live, theme, actions)
-	}
-}
-
 // CarriedKeys are the carried actions screen's bindings.
 type CarriedKeys struct {
 	Up, Down, Done, Drop, Reopen, Continue, Help, Quit key.Binding

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -143,5 +144,34 @@ func TestEndedSessionIsNotContinued(t *testing.T) {
 	}
 	if m := live.CommitNow(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "I-A", Field: "factor/trust", Value: "high"}}); m.Err == nil {
 		t.Fatal("an ended session took an entry")
+	}
+}
+
+// TestReflectionIsTakenUpAgain: a solo reflection left with q is opened
+// again, with its entries, by the next "reflect alone"; once ended, the
+// next one starts afresh.
+func TestReflectionIsTakenUpAgain(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	_, app := appOn(t, deck, Config{Kind: model.SessionReflection, Store: st})
+	first := app.Live()
+	if m := first.CommitNow(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "M3-E3", Field: "messages", Text: "GPs see us as gatekeepers"}}); m.Err != nil {
+		t.Fatal(m.Err)
+	}
+	_, again := appOn(t, deck, Config{Kind: model.SessionReflection, Store: st})
+	if again.Live().Session().ID != first.Session().ID {
+		t.Fatalf("a new reflection started instead of the unfinished one")
+	}
+	if d := again.Live().Data(); len(d.In(model.Slot{Exercise: "M3-E3", Field: "messages"})) != 1 {
+		t.Fatalf("the reflection's entries are not back: %+v", d.Entries)
+	}
+	s := again.Live().Session()
+	s.Ended = time.Now()
+	if m := again.Live().CommitNow(model.Change{Op: model.OpSession, Session: s}); m.Err != nil {
+		t.Fatal(m.Err)
+	}
+	_, third := appOn(t, deck, Config{Kind: model.SessionReflection, Store: st})
+	if third.Live().Session().ID == first.Session().ID {
+		t.Fatalf("an ended reflection was opened again")
 	}
 }

@@ -27,6 +27,18 @@ type liveFailedMsg struct{ err error }
 func startSessionCmd(st *store.Store, deck *model.Deck, kind, team, facilitator, moduleID string) tea.Cmd {
 	return func() tea.Msg {
 		team, facilitator = strings.TrimSpace(team), strings.TrimSpace(facilitator)
+		if kind == model.SessionReflection {
+			// Module 3 alone is hours of work, done in several sittings: an
+			// unfinished reflection is taken up again where it stopped
+			// (ending it, E, lets the next one start afresh).
+			last, ok, err := st.LastUnfinished(model.SessionReflection)
+			if err != nil {
+				return liveFailedMsg{fmt.Errorf("looking for an unfinished reflection: %w", err)}
+			}
+			if ok {
+				return openLive(st, deck, last.ID, true)
+			}
+		}
 		title := "Workshop"
 		if kind == model.SessionReflection {
 			// A solo reflection is private: it belongs to no team, so it is
