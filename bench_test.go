@@ -146,7 +146,7 @@ func reportLatency(b *testing.B, samples []time.Duration) {
 }
 
 // BenchmarkStartToFirstFrame: from exec to the first full frame of the
-// built-in deck at 120x40 (SPEC 11: under 40 ms median), with the
+// built-in deck at 120x40 (README, Performance: under 40 ms median), with the
 // facilitator's database already there (the usual case: it opens the
 // database and starts a session) and on a first run that creates it.
 func BenchmarkStartToFirstFrame(b *testing.B) {
@@ -181,7 +181,7 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 }
 
 // BenchmarkKeypressToNextSlide: from writing "next" to the next slide
-// drawn, at 120x40 and 200x60 (SPEC 11: under 8 ms median, 16 ms p99).
+// drawn, at 120x40 and 200x60 (README, Performance: under 8 ms median, 16 ms p99).
 func BenchmarkKeypressToNextSlide(b *testing.B) {
 	bin := huddleBinary(b)
 	deck, err := toolkit.Builtin()

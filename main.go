@@ -449,7 +449,7 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	cfg.Bell = os.Stdout
 	// Bubble Tea v1 draws on a frame ticker: a keypress waits for the next
 	// frame, and the ticker wakes the program even when idle. 100 fps keeps
-	// keypress-to-slide under 8 ms median and idle CPU under 1 % (SPEC 11,
+	// keypress-to-slide under 8 ms median and idle CPU under 1 % (README, Performance,
 	// measured by bench_test.go and .ci/perf).
 	app := ui.NewApp(cfg)
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithFPS(100))

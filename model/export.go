@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// Exports of one session (SPEC section 10):
+// Exports of one session:
 //
 //   - JSON is the whole session as data: the session, every entry (merged
 //     ones too) and every action, exactly as stored, with a schema

@@ -35,7 +35,7 @@ const (
 // MaxTilt is the largest tilt either way.
 const MaxTilt = 3
 
-// SeesawItem is one item on the see-saw (SPEC section 7).
+// SeesawItem is one item on the see-saw.
 type SeesawItem struct {
 	ID     string `json:"id"`
 	Text   string `json:"text"`
@@ -114,7 +114,7 @@ func AttitudeWeight(ratingIndex, scaleLen int) int {
 	return MinWeight + (4*i+span)/(2*span)
 }
 
-// SeesawItems gathers the see-saw's items from a session (SPEC section 7):
+// SeesawItems gathers the see-saw's items from a session:
 // every live entry tagged positive or challenge (typed straight onto the
 // see-saw, tagged feedback, challenges an exercise seeded), and the rated
 // statements of every exercise whose ratings feed the see-saw's positive

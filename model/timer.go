@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Timer is an exercise's countdown (SPEC section 8). It keeps a wall-clock
+// Timer is an exercise's countdown. It keeps a wall-clock
 // deadline while running and the time left while paused, never a count of
 // ticks, so it survives a suspend, a resize and a restart: its fields are
 // exported and tagged so that the store can save and restore it as is.

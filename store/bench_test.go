@@ -15,7 +15,7 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// The budgets of SPEC section 11: one durable entry under 5 ms at p99;
+// The budgets in the README's Performance section: one durable entry under 5 ms at p99;
 // with 5,000 sessions and 500,000 entries, listing under 150 ms and
 // opening a session under 50 ms.
 const (

@@ -14,8 +14,8 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// A generator of realistic review data for the benchmarks of SPEC section
-// 11: 5,000 sessions over about five years for 40 teams, 500,000 entries
+// A generator of realistic review data for the benchmarks of the README's
+// Performance section: 5,000 sessions over about five years for 40 teams, 500,000 entries
 // (workshop lines in groups, with tags, values, votes, merges, commas,
 // quotes, newlines and non-ASCII text), and actions. The database is built
 // once and cached under os.TempDir(), keyed by genVersion and the schema

@@ -6,7 +6,7 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// Review budgets of SPEC section 11, with 5,000 sessions and 500,000
+// Review budgets in the README's Performance section, with 5,000 sessions and 500,000
 // entries (gen_test.go): list under 150 ms, open a session under 50 ms,
 // search under 300 ms, export of one session under 100 ms. Run with
 //

@@ -52,7 +52,7 @@ type carriedSavedMsg struct {
 }
 
 // Carried shows a team's open actions from its earlier sessions when its
-// next session starts (SPEC sections 6 and 9). Marking one done or
+// next session starts. Marking one done or
 // dropped saves it at once in the session it belongs to.
 type Carried struct {
 	live    *Live

@@ -395,5 +395,5 @@ type statusMsg struct {
 }
 
 // now is the wall clock without its monotonic reading, so that time spent
-// suspended counts (SPEC section 8).
+// suspended counts.
 func now() time.Time { return time.Now().Round(0) }

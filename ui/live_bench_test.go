@@ -26,7 +26,7 @@ func reportPercentiles(b *testing.B, samples []time.Duration) {
 
 // BenchmarkLiveCommit is one captured entry committed durably through the
 // live session: queued, saved in its own synced write transaction, applied
-// and announced (SPEC section 11: under 5 ms at p99).
+// and announced (README, Performance: under 5 ms at p99).
 func BenchmarkLiveCommit(b *testing.B) {
 	deck := builtinDeck(b)
 	l := testLive(b, testStore(b), deck, "North")

@@ -34,7 +34,7 @@ type reviewPane interface {
 }
 
 // Review is the review screen: past sessions, their minutes, a team's
-// journey over time, its actions, and the retention list (SPEC 9, 10).
+// journey over time, its actions, and the retention list.
 // Every read and write of the store runs in a tea.Cmd.
 type Review struct {
 	st        *store.Store

@@ -28,7 +28,7 @@ type (
 	}
 )
 
-// Retention periods, in months (SPEC 10: for example 12 months).
+// Retention periods, in months (for example 12 months).
 const (
 	defaultRetentionMonths = 12
 	maxRetentionMonths     = 120

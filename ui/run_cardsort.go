@@ -8,7 +8,7 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// Card sort limits (SPEC section 5, M3-E5).
+// Card sort limits (M3-E5).
 const (
 	cardsMin = 15
 	cardsMax = 20

@@ -68,7 +68,7 @@ func weightMark(w int) string {
 	return strings.Repeat("●", w) + strings.Repeat("○", model.MaxWeight-w) + fmt.Sprintf(" %d", w)
 }
 
-// SeesawView draws the see-saw (SPEC section 7) in w×h: the totals and
+// SeesawView draws the see-saw in w×h: the totals and
 // which way it leans, the plank, then each side's items with their
 // weights. selected is the id of the highlighted item ("" for none).
 func SeesawView(t Theme, items []model.SeesawItem, w, h int, selected string) string {

@@ -10,7 +10,7 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// SeesawScreen is the see-saw full screen (SPEC section 7): its items can
+// SeesawScreen is the see-saw full screen: its items can
 // be typed in directly, re-weighted and removed, and it moves at once.
 type SeesawScreen struct {
 	live   *Live

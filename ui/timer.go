@@ -52,7 +52,7 @@ type bellMsg struct{}
 // Clock gives the time; tests replace it.
 type Clock func() time.Time
 
-// TimerView is the exercise timer (SPEC section 8): a wall-clock deadline
+// TimerView is the exercise timer: a wall-clock deadline
 // kept in model.Timer, saved with the session after every change so that
 // it survives a suspend, a resize and a restart. It ticks once a second
 // while running and not at all otherwise.
