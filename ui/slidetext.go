@@ -58,6 +58,7 @@ func exerciseCard(ex *model.Exercise) string {
 	if len(captures) > 0 && len(captures) <= 8 {
 		b.WriteString("\n>\n> Captures: " + strings.Join(captures, "; "))
 	}
+	b.WriteString("\n>\n> **enter**: run it · **?** all keys")
 	return b.String()
 }
 
