@@ -104,7 +104,8 @@ func TestDeckContent(t *testing.T) {
 	cache := NewSlideCache(SlideBodies(deck), NewTheme(ThemeDark).Glamour, 0)
 	for i, ref := range deck.Flat() {
 		m, s := deck.Modules[ref.Module], deck.Slide(ref)
-		for _, p := range overBudget(s.Body, cache.Render(i, 120)) {
+		// The presenter sets slides at its measure (at most maxMeasure columns).
+		for _, p := range overBudget(s.Body, cache.Render(i, min(120, maxMeasure))) {
 			t.Errorf("%s:%d %q: %s", m.Source, s.Line, s.Title, p)
 		}
 	}

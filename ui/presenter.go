@@ -149,7 +149,7 @@ func (p *Presenter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return p, p.resize(msg.Width, msg.Height)
 	case slideRenderedMsg:
-		if msg.slide == p.cur && msg.width == p.slideW() {
+		if msg.slide == p.cur && msg.width == p.measure() {
 			p.show()
 		}
 		return p, nil
@@ -208,7 +208,7 @@ func (p *Presenter) layout() {
 		p.notesTxt = p.theme.NotesBox.Width(p.width).Render(clipLines(wrapped, lines))
 		body -= lipgloss.Height(p.notesTxt)
 	}
-	p.vp.Width, p.vp.Height = p.slideW(), max(body, 1)
+	p.vp.Width, p.vp.Height = p.measure(), max(body, 1)
 }
 
 func (p *Presenter) currentNotes() string {
@@ -237,20 +237,20 @@ func (p *Presenter) goTo(i int, ahead bool) tea.Cmd {
 	if p.width < minWidth || p.height < minHeight {
 		return tea.Batch(cmds...)
 	}
-	if _, ok := p.cache.Get(i, p.slideW()); ok {
+	if _, ok := p.cache.Get(i, p.measure()); ok {
 		p.show()
 	} else {
-		cmds = append(cmds, p.renderCmd(i, p.slideW()))
+		cmds = append(cmds, p.renderCmd(i, p.measure()))
 	}
 	if ahead {
-		cmds = append(cmds, p.renderAheadCmd(i, p.slideW()))
+		cmds = append(cmds, p.renderAheadCmd(i, p.measure()))
 	}
 	return tea.Batch(cmds...)
 }
 
 // show puts the current slide's cached rendering into the viewport.
 func (p *Presenter) show() {
-	out, ok := p.cache.Get(p.cur, p.slideW())
+	out, ok := p.cache.Get(p.cur, p.measure())
 	if !ok {
 		return
 	}

@@ -30,6 +30,15 @@ func (p *Presenter) slideW() int {
 	return p.width
 }
 
+// maxMeasure is the widest a slide is set: on a wide window (200
+// columns) lines longer than this are hard to follow from the back of a
+// room, so the slide keeps this measure and is centred.
+const maxMeasure = 104
+
+// measure is the width slides are rendered at: the slide area, at most
+// maxMeasure.
+func (p *Presenter) measure() int { return min(p.slideW(), maxMeasure) }
+
 // SetLive connects the presenter to the session it captures into.
 func (p *Presenter) SetLive(l *Live) {
 	p.live = l

@@ -35,6 +35,9 @@ func (p *Presenter) slideView() string {
 		return lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Center, p.theme.Dim.Render("…"))
 	}
 	v := lipgloss.NewStyle().Height(p.vp.Height).MaxHeight(p.vp.Height).Render(p.vp.View())
+	if pad := (p.slideW() - p.measure()) / 2; pad > 0 {
+		v = lipgloss.NewStyle().PaddingLeft(pad).Render(v) // a readable measure, centred
+	}
 	v = p.withSide(v, p.vp.Height)
 	if p.notes {
 		v += "\n" + p.notesTxt

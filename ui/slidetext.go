@@ -51,6 +51,7 @@ func exerciseCard(ex *model.Exercise) string {
 	if ex.Kind == model.KindDiscussion {
 		fmt.Fprintf(&b, " · %d groups", ex.Groups)
 	}
+	b.WriteString(" · **enter**: run it")
 	var captures []string
 	for _, f := range ex.Fields {
 		captures = append(captures, f.Label)
@@ -58,7 +59,6 @@ func exerciseCard(ex *model.Exercise) string {
 	if len(captures) > 0 && len(captures) <= 8 {
 		b.WriteString("\n>\n> Captures: " + strings.Join(captures, "; "))
 	}
-	b.WriteString("\n>\n> **enter**: run it · **?** all keys")
 	return b.String()
 }
 
