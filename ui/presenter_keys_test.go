@@ -265,13 +265,34 @@ func TestPresenterTooSmall(t *testing.T) {
 	}
 }
 
+// TestSlidesKeepAReadableMeasure: on a 200-column window a slide is set
+// at most maxMeasure wide, centred.
+func TestSlidesKeepAReadableMeasure(t *testing.T) {
+	d, p := newTestPresenter(t, PresenterOptions{})
+	d.send(tea.WindowSizeMsg{Width: 200, Height: 60})
+	if p.measure() != maxMeasure {
+		t.Fatalf("measure %d at 200 columns", p.measure())
+	}
+	widest, left := 0, 200
+	for _, line := range strings.Split(plain(p.slideView()), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		widest = max(widest, lipgloss.Width(strings.TrimRight(line, " ")))
+		left = min(left, len(line)-len(strings.TrimLeft(line, " ")))
+	}
+	if widest > (200-maxMeasure)/2+maxMeasure || left < (200-maxMeasure)/2 {
+		t.Errorf("the slide is not set centred at its measure: text from column %d to %d", left, widest)
+	}
+}
+
 func TestPresenterReflowsOnResize(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{})
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if _, ok := p.cache.Get(0, 120); !ok {
+	if _, ok := p.cache.Get(0, p.measure()); !ok {
 		t.Fatalf("slide 0 should be rendered at the new width")
 	}
-	if _, ok := p.cache.Get(4, 120); !ok {
+	if _, ok := p.cache.Get(4, p.measure()); !ok {
 		t.Errorf("the rest of the deck should be rendered ahead at the new width")
 	}
 	for _, line := range strings.Split(plain(p.View()), "\n") {
