@@ -27,6 +27,9 @@ type Report struct {
 	Stopped  string   // why the check could not walk the file (its meta pages), if so
 	Backups  []string // daily backups beside the file, oldest first
 	Pages    uint64   // pages the file uses
+	// BrokenPages counts the pages found out of place (0: the page
+	// structure is sound, whatever the records hold).
+	BrokenPages int
 	// Unreadable is set when the file's pages lead back to themselves:
 	// nothing can be read from it safely.
 	Unreadable bool
@@ -61,15 +64,10 @@ func (r Report) String() string {
 	if r.Stopped != "" {
 		fmt.Fprintf(&b, "the check stopped early: %s\n", r.Stopped)
 	}
-	if n := len(r.Backups); n > 0 {
-		fmt.Fprintf(&b, "backups: %d, newest %s\n", n, filepath.Base(r.Backups[n-1]))
-	} else {
-		b.WriteString("backups: none\n")
-	}
 	if r.OK() {
-		b.WriteString("result: every record verified\n")
+		fmt.Fprintf(&b, "result: every page and record verified (%d pages)\n", r.Pages)
 	} else {
-		b.WriteString("result: problems found; nothing was changed\n")
+		b.WriteString("result: damaged; nothing was changed\n")
 	}
 	return b.String()
 }

@@ -104,7 +104,7 @@ func TestStructureCheckInChild(t *testing.T) {
 	if ok, out, err := StructureCheckInChild(exe, garbage, 30*time.Second); ok || err == nil {
 		t.Fatalf("garbage: ok=%v err=%v output:\n%s", ok, err, out)
 	}
-	if ok, _, err := StructureCheckInChild(exe, path, time.Nanosecond); ok || err == nil || !strings.Contains(err.Error(), "did not finish") {
-		t.Fatalf("timeout: ok=%v err=%v", ok, err)
+	if ok, out, err := StructureCheckInChild(exe, path, time.Nanosecond); ok || err != nil || !strings.Contains(out, "damaged: the check could not finish") {
+		t.Fatalf("timeout: ok=%v err=%v output %q", ok, err, out)
 	}
 }

@@ -173,6 +173,7 @@ func verifyFile(path string, decode bool, stop *atomic.Bool) (r Report, err erro
 	rc.finish()
 	r.Pages = meta.hwm
 	r.Unreadable = w.cyclic
+	r.BrokenPages = w.broken
 	if !r.OK() {
 		return r, &DamagedError{Path: path, Reason: r.Summary()}
 	}
