@@ -144,6 +144,8 @@ type pageWalk struct {
 	cyclic bool
 	// broken counts the pages that were out of place.
 	broken int
+	bufs   [][]byte     // read buffers, one per depth
+	elems  [][]pageElem // element lists, one per depth
 }
 
 // walkPages walks the whole file from the meta page m and reports what is
@@ -173,23 +175,23 @@ func (w *pageWalk) walkPages() {
 
 // readPage reads page id with its overflow pages, checking that it lies
 // in the file and has not been read before. It returns nil if it cannot.
-func (w *pageWalk) readPage(id uint64, kind string) []byte {
+func (w *pageWalk) readPage(id uint64, kind string, depth int) []byte {
 	ps := uint64(w.meta.pageSize)
 	if id < 2 || id >= w.meta.hwm {
 		w.broken++
 		w.problem("a %s page id %d is outside the file's %d pages", kind, id, w.meta.hwm)
 		return nil
 	}
-	head := make([]byte, pageHeaderSize)
-	if _, err := w.r.ReadAt(head, int64(id*ps)); err != nil {
+	buf := w.buffer(depth, ps)
+	if n, err := w.r.ReadAt(buf, int64(id*ps)); n < pageHeaderSize {
 		w.broken++
 		w.problem("page %d cannot be read: %v", id, err)
 		return nil
 	}
-	overflow := uint64(native.Uint32(head[12:]))
-	if native.Uint64(head) != id {
+	overflow := uint64(native.Uint32(buf[12:]))
+	if native.Uint64(buf) != id {
 		w.broken++
-		w.problem("page %d calls itself page %d", id, native.Uint64(head))
+		w.problem("page %d calls itself page %d", id, native.Uint64(buf))
 		return nil
 	}
 	if id+overflow >= w.meta.hwm {
@@ -205,11 +207,13 @@ func (w *pageWalk) readPage(id uint64, kind string) []byte {
 			return nil
 		}
 	}
-	buf := make([]byte, (overflow+1)*ps)
-	if _, err := w.r.ReadAt(buf, int64(id*ps)); err != nil {
-		w.broken++
-		w.problem("page %d cannot be read: %v", id, err)
-		return nil
+	if overflow > 0 {
+		buf = w.buffer(depth, (overflow+1)*ps)
+		if _, err := w.r.ReadAt(buf, int64(id*ps)); err != nil {
+			w.broken++
+			w.problem("page %d cannot be read: %v", id, err)
+			return nil
+		}
 	}
 	for p := id; p <= id+overflow; p++ {
 		w.state[p] = pageUsed
@@ -217,9 +221,40 @@ func (w *pageWalk) readPage(id uint64, kind string) []byte {
 	return buf
 }
 
+// pageElem is one element of a page being checked.
+type pageElem struct {
+	key, val []byte
+	flags    uint32
+	child    uint64
+}
+
+// elements returns a slice of n elements for a depth, reused.
+func (w *pageWalk) elements(depth, n int) []pageElem {
+	for len(w.elems) <= depth {
+		w.elems = append(w.elems, nil)
+	}
+	if cap(w.elems[depth]) < n {
+		w.elems[depth] = make([]pageElem, n)
+	}
+	return w.elems[depth][:n]
+}
+
+// buffer returns the read buffer of a tree depth, n bytes long: a page's
+// keys bound the pages below it, so each depth keeps its own.
+func (w *pageWalk) buffer(depth int, n uint64) []byte {
+	for len(w.bufs) <= depth {
+		w.bufs = append(w.bufs, nil)
+	}
+	if uint64(cap(w.bufs[depth])) < n {
+		w.bufs[depth] = make([]byte, n)
+	}
+	return w.bufs[depth][:n]
+}
+
 // readFreelist marks the pages the free list names.
 func (w *pageWalk) readFreelist(id uint64) {
-	buf := w.readPage(id, "free list")
+	buf := w.readPage(id, "free list", 0)
+	defer func() { w.bufs = nil }()
 	if buf == nil {
 		return
 	}
@@ -267,7 +302,7 @@ func (w *pageWalk) walkTree(id uint64, path [][]byte, lo, hi []byte, depth int, 
 		w.problem("the tree below page %d is deeper than %d pages", id, maxTreeDepth)
 		return
 	}
-	buf := w.readPage(id, "tree")
+	buf := w.readPage(id, "tree", depth+1)
 	if buf == nil {
 		return
 	}
@@ -278,11 +313,11 @@ func (w *pageWalk) walkTree(id uint64, path [][]byte, lo, hi []byte, depth int, 
 // or a bucket's inline page when inline is set) and what it leads to.
 func (w *pageWalk) walkNode(id uint64, buf []byte, inline bool, path [][]byte, lo, hi []byte, depth int, above []uint64) {
 	flags, count := native.Uint16(buf[8:]), int(native.Uint16(buf[10:]))
-	where := fmt.Sprintf("page %d", id)
-	if inline {
-		where = fmt.Sprintf("the inline page of bucket %s", formatPath(path))
-	}
 	fail := func(format string, args ...any) {
+		where := fmt.Sprintf("page %d", id)
+		if inline {
+			where = fmt.Sprintf("the inline page of bucket %s", formatPath(path))
+		}
 		w.broken++
 		w.problem(where+": "+format, args...)
 	}
@@ -299,12 +334,7 @@ func (w *pageWalk) walkNode(id uint64, buf []byte, inline bool, path [][]byte, l
 		return
 	}
 	end := pageHeaderSize + count*pageElemSize
-	type elem struct {
-		key, val []byte
-		flags    uint32
-		child    uint64
-	}
-	elems := make([]elem, count)
+	elems := w.elements(depth+1, count)
 	var prev []byte
 	for i := range elems {
 		e := buf[pageHeaderSize+i*pageElemSize:]

@@ -16,6 +16,7 @@ type recordCheck struct {
 	sessions map[string]*model.Session // nil: the record exists but is damaged
 	owners   map[string]string         // session ids that entries and actions name, with the bucket
 	index    map[string][][]byte       // keys of each index bucket
+	name     string                    // the bucket of the last leaf
 }
 
 func newRecordCheck(r *Report, decode bool) *recordCheck {
@@ -43,7 +44,10 @@ func (c *recordCheck) bucket(path [][]byte) {
 
 // leaf checks one key and value of a bucket.
 func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
-	name := string(path[0])
+	if c.name != string(path[0]) { // compared without a copy
+		c.name = string(path[0])
+	}
+	name := c.name
 	if len(path) != 1 || !isKnownBucket(name) {
 		return // reported by bucket
 	}
@@ -82,7 +86,9 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 		}
 	case bucketEntries, bucketActions:
 		if i := bytes.IndexByte(k, 0); i > 0 {
-			c.owners[string(k[:i])] = name
+			if _, ok := c.owners[string(k[:i])]; !ok {
+				c.owners[string(k[:i])] = name
+			}
 		} else {
 			c.r.problem("bucket %s has a key %s that names no session", name, formatKey(k))
 		}
@@ -200,22 +206,23 @@ func (c *recordCheck) checkIndexes() {
 	}
 }
 
+// knownBuckets holds the buckets of the current schema, true for index ones.
+var knownBuckets = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range recordBuckets {
+		m[name] = false
+	}
+	for _, name := range indexBuckets {
+		m[name] = true
+	}
+	return m
+}()
+
 // isKnownBucket reports whether name is a bucket of the current schema.
 func isKnownBucket(name string) bool {
-	for _, b := range allBuckets() {
-		if b == name {
-			return true
-		}
-	}
-	return false
+	_, ok := knownBuckets[name]
+	return ok
 }
 
 // isIndexBucket reports whether name is an index bucket.
-func isIndexBucket(name string) bool {
-	for _, b := range indexBuckets {
-		if b == name {
-			return true
-		}
-	}
-	return false
-}
+func isIndexBucket(name string) bool { return knownBuckets[name] }
