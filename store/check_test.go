@@ -35,7 +35,7 @@ func TestCheckCountsEveryRecord(t *testing.T) {
 	if !r.OK() || r.Schema != SchemaVersion || r.Indexed[bucketSessionsByTime] != 1 || r.Indexed[bucketSessionsByTeam] != 1 {
 		t.Errorf("report:\n%s", r)
 	}
-	if !strings.Contains(r.String(), "every record verified") {
+	if !strings.Contains(r.String(), "every page and record verified") {
 		t.Errorf("report text:\n%s", r)
 	}
 	if fileHash(t, path) != before {
