@@ -43,6 +43,11 @@ func TestCLICommandsOnADamagedFile(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Module 2") || !strings.Contains(errOut, "may be incomplete") {
 		t.Errorf("sessions --damaged-ok: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	code, out, errOut = cliRun(t, "export", sessions[0].ID, "--db", db, "--damaged-ok")
+	if code != 0 || !strings.Contains(out, "Joint visits") || strings.Contains(out, "ARKER-DAMAGE") ||
+		!strings.Contains(errOut, "incomplete") {
+		t.Errorf("export --damaged-ok: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(after, data) {
 		t.Error("the damaged file was changed")
 	}

@@ -343,6 +343,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	data, sess, err := s.ExportSession(pos[0], *format, model.DeckExercises(deck))
+	if errors.Is(err, store.ErrRecordDamaged) && *damagedOK && data != nil {
+		fmt.Fprintln(stderr, storeError(err)+" (--damaged-ok: the export leaves it out and is incomplete)")
+		err = nil
+	}
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		fmt.Fprintf(stderr, "huddle export: no session %q (huddle sessions lists them)\n", model.SanitizeLine(pos[0]))
