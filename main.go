@@ -115,12 +115,14 @@ Usage:
         --team NAME --facilitator NAME
   huddle reflect              solo reflection on Module 3: card sort, allies map, case review, plan
   huddle review               browse past sessions, a team's journey, actions and exports
-  huddle sessions [--json]    list sessions, newest first, as a table or JSON
+  huddle sessions [--json] [--damaged-ok]
+                              list sessions, newest first, as a table or JSON
   huddle export SESSION|latest [--format md|csv|json] [-o FILE] [--force]
                               export a session: minutes (md, the default), CSV or JSON, to
-                              standard output or to FILE (0600; --force replaces a file)
+                              standard output or to FILE (0600; --force replaces a file);
+                              --damaged-ok: on a damaged database, what can still be read
   huddle deck check [DIR]     validate a deck directory (default: the built-in deck)
-  huddle doctor               check the database's records and structure; reports, never repairs
+  huddle doctor               check the database's pages, records and backups; reports, never repairs
   huddle version              print the version
 
 Global flags (before or after the command's arguments):
