@@ -78,7 +78,8 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 		if sess.ID != string(k) {
 			c.r.problem("session %s is stored under key %s", sess.ID, formatKey(k))
 		}
-		c.sessions[string(k)] = &sess
+		// Only what the index keys are made of is kept.
+		c.sessions[string(k)] = &model.Session{ID: sess.ID, TeamID: sess.TeamID, Started: sess.Started}
 	case bucketMeta:
 		var rec schemaRecord
 		if err = json.Unmarshal(data, &rec); err == nil && bytes.Equal(k, keySchema) {
