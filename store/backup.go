@@ -119,7 +119,7 @@ func (s *Store) backupBeforeMigration(from int) (string, error) {
 // copyTo writes a consistent copy of the database to name (mode 0600).
 func (s *Store) copyTo(name string) error {
 	tmp := name + tempBackupTail
-	err := s.view(func(tx *bolt.Tx) error { return tx.CopyFile(tmp, 0o600) })
+	err := s.view(func(tx *bolt.Tx) error { return copyFile(tx, tmp) })
 	if err == nil {
 		err = syncFile(tmp)
 	}
@@ -140,6 +140,10 @@ func (s *Store) copyTo(name string) error {
 	syncDir(filepath.Dir(name))
 	return nil
 }
+
+// copyFile writes a consistent copy of the database in tx to name; tests
+// replace it to make a bad copy.
+var copyFile = func(tx *bolt.Tx, name string) error { return tx.CopyFile(name, 0o600) }
 
 // syncFile flushes a file's contents to disk.
 func syncFile(name string) error {
