@@ -213,7 +213,16 @@ func TestDamageCampaign(t *testing.T) {
 	}
 	outcomes := map[string]int{}
 	for i := 0; i < flips; i++ {
+		// Most flips land anywhere; some aim at what holds the tree
+		// together: page headers (element and overflow counts) and the
+		// meta pages.
 		off := rng.IntN(len(clean))
+		switch rng.IntN(6) {
+		case 0, 1:
+			off = rng.IntN(len(clean)/4096)*4096 + 8 + rng.IntN(8)
+		case 2:
+			off = rng.IntN(2)*4096 + rng.IntN(80)
+		}
 		data := bytes.Clone(clean)
 		data[off] ^= byte(1 + rng.IntN(255))
 		path := filepath.Join(t.TempDir(), "huddle.db")

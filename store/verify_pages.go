@@ -73,6 +73,10 @@ func readMeta(buf []byte, id uint64) (boltMeta, error) {
 	switch {
 	case native.Uint16(buf[8:]) != metaPageFlag:
 		return boltMeta{}, fmt.Errorf("page %d is not a meta page", id)
+	case native.Uint64(buf) != id:
+		return boltMeta{}, fmt.Errorf("meta page %d calls itself page %d", id, native.Uint64(buf))
+	case native.Uint16(buf[10:]) != 0 || native.Uint32(buf[12:]) != 0:
+		return boltMeta{}, fmt.Errorf("meta page %d has a damaged header", id)
 	case native.Uint32(m[0:]) != boltMagic:
 		return boltMeta{}, fmt.Errorf("meta page %d has no bbolt marker", id)
 	case native.Uint32(m[4:]) != boltVersion:
