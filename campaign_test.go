@@ -272,7 +272,7 @@ func TestDamageCampaign(t *testing.T) {
 			}
 			kind := "damaged, data intact: reported, read-only"
 			if !identical {
-				kind = "damaged, data lost or changed: reported, read-only"
+				kind = "damaged, reads back differently or not at all: reported, read-only"
 			}
 			if refused != nil {
 				kind += " (screens refused at open)"
