@@ -170,7 +170,10 @@ func verifyFile(path string, decode bool, stop *atomic.Bool) (r Report, err erro
 	if stop != nil && stop.Load() {
 		return r, errVerifyStopped
 	}
-	rc.finish()
+	if w.broken == 0 {
+		// With pages out of place, missing records would only echo them.
+		rc.finish()
+	}
 	r.Pages = meta.hwm
 	r.Unreadable = w.cyclic
 	r.BrokenPages = w.broken
