@@ -101,6 +101,7 @@ func Check(path string) (Report, error) {
 	r.Size = info.Size()
 	r.Backups, _ = dailyBackups(r.Path)
 	if r.Size == 0 {
+		r.Stopped = "the file is empty (0 bytes)"
 		return r, emptyFileError(r.Path)
 	}
 	// bbolt's read-only open takes the shared lock (no huddle writes

@@ -42,7 +42,7 @@ func Doctor(path, exe string, timeout time.Duration) (report string, ok bool, er
 	var b strings.Builder
 	b.WriteString("Pages and records (read by huddle itself)\n")
 	b.WriteString(r.String())
-	if err != nil && r.OK() {
+	if r.Size == 0 {
 		fmt.Fprintf(&b, "damaged: %v\n", err)
 	}
 	ok = err == nil
@@ -70,8 +70,8 @@ func Doctor(path, exe string, timeout time.Duration) (report string, ok bool, er
 	if ok {
 		b.WriteString("\nhuddle doctor: no problems found\n")
 	} else {
-		b.WriteString("\nhuddle doctor: damaged. Nothing was changed or repaired, and huddle opens this file " +
-			"read-only. Restore the newest good backup (listed above; see the README, \"Restoring a backup\"), " +
+		b.WriteString("\nhuddle doctor: damaged. Nothing was changed or repaired, and huddle will not write " +
+			"into this file. Restore the newest good backup (listed above; see the README, \"Restoring a backup\"), " +
 			"or keep the file for inspection.\n")
 	}
 	return b.String(), ok, nil

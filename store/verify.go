@@ -156,6 +156,7 @@ func verifyFile(path string, decode bool, stop *atomic.Bool) (r Report, err erro
 		}
 	}()
 	if r.Size == 0 {
+		r.Stopped = "the file is empty (0 bytes)"
 		return r, emptyFileError(path)
 	}
 	meta, err := readMetas(f, r.Size)
