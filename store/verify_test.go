@@ -217,3 +217,42 @@ func BenchmarkVerify(b *testing.B) {
 		}
 	}
 }
+
+// TestVerifyCycleRefusesReads: a branch page that points back to itself
+// would make bbolt loop for ever; the check finds it and every read then
+// returns the damage instead of hanging.
+func TestVerifyCycleRefusesReads(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huddle.db")
+	writeManySessions(t, path, 60, 40)
+	b, _, ps := treePages(t, path)
+	var id [8]byte
+	binary.LittleEndian.PutUint64(id[:], b[0])
+	writeAt(t, path, int64(b[0])*ps+pageHeaderSize+8, id[:]) // element 0's child: the page itself
+	before := fileHash(t, path)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	rep, err := s.Verify(context.Background())
+	if !errors.Is(err, ErrDamaged) || !rep.Unreadable || !strings.Contains(err.Error(), "leads back to itself") {
+		t.Fatalf("Verify: %v (unreadable %v)", err, rep.Unreadable)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.ListSessions()
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("ListSessions on a cyclic file: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ListSessions hung on a cyclic file")
+	}
+	s.Close()
+	if fileHash(t, path) != before {
+		t.Error("the file was changed")
+	}
+}
