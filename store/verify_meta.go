@@ -82,4 +82,3 @@ func readMetas(r io.ReaderAt, size int64) (boltMeta, error) {
 	}
 	return m, nil
 }
-
