@@ -58,8 +58,8 @@ func DamageBanner(path string, err error) string {
 	if errors.As(err, &d) {
 		reason = d.Reason
 	}
-	return model.SanitizeLine("DAMAGED, READ-ONLY: " + path + ": " + reason +
-		". Nothing is saved; what is shown may be incomplete. Run huddle doctor")
+	return model.SanitizeLine("DAMAGED, READ-ONLY (nothing is saved; what is shown may be incomplete; run huddle doctor): " +
+		path + ": " + reason)
 }
 
 // backupCmd keeps the daily backup beside the database.
