@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/carehuddle/huddle/model"
 )
 
@@ -254,5 +256,35 @@ func TestVerifyCycleRefusesReads(t *testing.T) {
 	s.Close()
 	if fileHash(t, path) != before {
 		t.Error("the file was changed")
+	}
+}
+
+// TestNewIDsNeverOverwrite: with a bucket's sequence number gone back, a
+// new entry or team still gets an id of its own.
+func TestNewIDsNeverOverwrite(t *testing.T) {
+	s, _ := openTemp(t)
+	sess := mustSession(t, s, model.Session{Title: "seq", TeamName: "North"})
+	at := time.Date(2025, 5, 6, 10, 0, 0, 0, time.UTC)
+	for i := 0; i < 3; i++ {
+		mustEntry(t, s, model.Entry{SessionID: sess.ID, Created: at, Text: fmt.Sprint("line ", i)})
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket([]byte(bucketEntries)).SetSequence(0); err != nil {
+			return err
+		}
+		return tx.Bucket([]byte(bucketTeams)).SetSequence(0)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustEntry(t, s, model.Entry{SessionID: sess.ID, Created: at, Text: "line 3"})
+	if list, err := s.Entries(sess.ID); err != nil || len(list) != 4 {
+		t.Fatalf("entries after the sequence went back: %d, %v", len(list), err)
+	}
+	if _, err := s.EnsureTeam("South"); err != nil {
+		t.Fatal(err)
+	}
+	if teams, err := s.Teams(); err != nil || len(teams) != 2 {
+		t.Fatalf("teams after the sequence went back: %+v, %v", teams, err)
 	}
 }
