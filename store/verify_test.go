@@ -272,6 +272,9 @@ func TestNewIDsNeverOverwrite(t *testing.T) {
 		if err := tx.Bucket([]byte(bucketEntries)).SetSequence(0); err != nil {
 			return err
 		}
+		if err := tx.Bucket([]byte(bucketSessions)).SetSequence(0); err != nil {
+			return err
+		}
 		return tx.Bucket([]byte(bucketTeams)).SetSequence(0)
 	})
 	if err != nil {
@@ -286,5 +289,8 @@ func TestNewIDsNeverOverwrite(t *testing.T) {
 	}
 	if teams, err := s.Teams(); err != nil || len(teams) != 2 {
 		t.Fatalf("teams after the sequence went back: %+v, %v", teams, err)
+	}
+	if _, err := s.CreateSession(model.Session{Kind: model.SessionWorkshop, Started: sess.Started}); err != nil {
+		t.Fatalf("a session after the sequence went back: %v", err)
 	}
 }
