@@ -115,12 +115,14 @@ Usage:
         --team NAME --facilitator NAME
   huddle reflect              solo reflection on Module 3: card sort, allies map, case review, plan
   huddle review               browse past sessions, a team's journey, actions and exports
-  huddle sessions [--json]    list sessions, newest first, as a table or JSON
+  huddle sessions [--json] [--damaged-ok]
+                              list sessions, newest first, as a table or JSON
   huddle export SESSION|latest [--format md|csv|json] [-o FILE] [--force]
                               export a session: minutes (md, the default), CSV or JSON, to
-                              standard output or to FILE (0600; --force replaces a file)
+                              standard output or to FILE (0600; --force replaces a file);
+                              --damaged-ok: on a damaged database, what can still be read
   huddle deck check [DIR]     validate a deck directory (default: the built-in deck)
-  huddle doctor               check the database's records and structure; reports, never repairs
+  huddle doctor               check the database's pages, records and backups; reports, never repairs
   huddle version              print the version
 
 Global flags (before or after the command's arguments):
@@ -263,6 +265,7 @@ func cmdSessions(args []string, stdout, stderr io.Writer) int {
 	var g globals
 	fs := newFlags("sessions", "huddle sessions [--json]", &g)
 	asJSON := fs.Bool("json", false, "print a JSON array instead of a table")
+	damagedOK := fs.Bool("damaged-ok", false, damagedOKUsage)
 	if pos, err := parse(fs, args, stderr); err != nil || len(pos) > 0 {
 		if err == nil {
 			fmt.Fprintln(stderr, "huddle sessions: takes no arguments")
@@ -280,9 +283,18 @@ func cmdSessions(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	default:
 		defer s.Close()
+		if !checkWhole(s, "sessions", *damagedOK, stderr) {
+			return exitError
+		}
 		list, err = s.ListSessions()
-		if counts, _ = s.EntryCounts(); err != nil { // damaged records are left out, and said so
+		var cerr error
+		counts, cerr = s.EntryCounts()
+		if err = errors.Join(err, cerr); err != nil { // damaged records are left out, and said so
 			fmt.Fprintln(stderr, storeError(err))
+			err = nil
+			if !*damagedOK {
+				err = store.ErrDamaged
+			}
 		}
 	}
 	if *asJSON {
@@ -303,6 +315,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", model.FormatMarkdown, "md (minutes), csv or json")
 	out := fs.String("o", "", "write to FILE instead of standard output (- is standard output)")
 	force := fs.Bool("force", false, "replace FILE if it exists")
+	damagedOK := fs.Bool("damaged-ok", false, damagedOKUsage)
 	pos, err := parse(fs, args, stderr)
 	switch {
 	case err != nil:
@@ -319,13 +332,23 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
-	s, _, err := openStore(g, true)
+	s, dbPath, err := openStore(g, true)
+	if err == nil {
+		defer s.Close()
+		err = checkExportTarget(*out, dbPath)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, storeError(err))
 		return exitError
 	}
-	defer s.Close()
+	if !checkWhole(s, "export", *damagedOK, stderr) {
+		return exitError
+	}
 	data, sess, err := s.ExportSession(pos[0], *format, model.DeckExercises(deck))
+	if errors.Is(err, store.ErrRecordDamaged) && *damagedOK && data != nil {
+		fmt.Fprintln(stderr, storeError(err)+" (--damaged-ok: the export leaves it out and is incomplete)")
+		err = nil
+	}
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		fmt.Fprintf(stderr, "huddle export: no session %q (huddle sessions lists them)\n", model.SanitizeLine(pos[0]))
@@ -359,7 +382,7 @@ func cmdDoctor(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "huddle doctor: cannot find huddle's own program for the structure check: %v\n", err)
 		return exitError
 	}
-	report, ok, err := store.Doctor(g.db, exe, 5*time.Minute)
+	report, ok, err := store.Doctor(g.db, exe, doctorTimeout)
 	if err != nil {
 		fmt.Fprintln(stderr, storeError(err))
 		return exitError

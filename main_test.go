@@ -433,7 +433,7 @@ func TestCLILockedDatabase(t *testing.T) {
 func TestCLIDoctor(t *testing.T) {
 	db, _ := cliSeed(t)
 	code, out, errOut := cliRun(t, "doctor", "--db", db)
-	if code != 0 || errOut != "" || !strings.Contains(out, "every record verified") || !strings.Contains(out, "every page is sound") ||
+	if code != 0 || errOut != "" || !strings.Contains(out, "every page and record verified") || !strings.Contains(out, "every page is sound") ||
 		!strings.Contains(out, "no problems found") {
 		t.Fatalf("healthy: exit %d, stderr %q:\n%s", code, errOut, out)
 	}
@@ -455,7 +455,7 @@ func TestCLIDoctor(t *testing.T) {
 	if after, _ := os.ReadFile(db); string(after) != string(data) {
 		t.Error("doctor changed the file")
 	}
-	if code != 1 || !strings.Contains(out, "damaged: bucket entries") || !strings.Contains(out, "problems found") {
+	if code != 1 || !strings.Contains(out, "damaged: bucket entries") || !strings.Contains(out, "huddle doctor: damaged") {
 		t.Errorf("damaged: exit %d:\n%s", code, out)
 	}
 

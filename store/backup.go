@@ -14,15 +14,22 @@ import (
 
 // Backups sit beside the database:
 //
-//	huddle.db.backup-YYYYMMDD                 daily, the last KeepBackups kept
+//	huddle.db.backup-YYYYMMDD                 daily, kept by age (below)
 //	huddle.db.before-upgrade-from-schema-N-YYYYMMDD-HHMMSS
 //	                                          before a migration from schema N, kept
 //
 // Each is a consistent copy made with Tx.CopyFile inside a read
-// transaction, written to a temporary name, synced, then renamed, so that a
-// crash never leaves a half-written file under a backup's name.
+// transaction, written to a temporary name, synced, checked as a whole
+// (verifyFile) and only then renamed, so that a crash or a bad copy never
+// leaves a half-written or damaged file under a backup's name. Only a
+// database that passed its check is copied: a damaged file never enters
+// the rotation.
+//
+// Daily backups are kept by age: those of the last KeepBackups days that
+// have a backup, by the date in their names (days huddle was not used do
+// not count). Older ones are deleted.
 
-// KeepBackups is how many daily backups are kept.
+// KeepBackups is how many days with a backup are kept.
 const KeepBackups = 7
 
 const (
@@ -34,10 +41,15 @@ const (
 )
 
 // BackupIfDue makes the day's backup if there is none yet for now's date
-// (at most one a day) and then deletes all but the newest KeepBackups daily
-// backups. It returns the path of the backup it made, or "" if one was
-// already there. It works on a read-only store too.
+// (at most one a day) and then deletes the daily backups older than the
+// last KeepBackups days with one. It returns the path of the backup it
+// made, or "" if one was already there. It waits for the check of the
+// file and makes no backup of a file that failed it. It works on a
+// read-only store too.
 func (s *Store) BackupIfDue(now time.Time) (string, error) {
+	if err := s.waitVerified(); err != nil {
+		return "", fmt.Errorf("huddle: no backup was made: %w", err)
+	}
 	name := s.path + dailyInfix + now.Format(dailyLayout)
 	if _, err := os.Stat(name); err == nil {
 		return "", s.pruneBackups()
@@ -77,7 +89,9 @@ func dailyBackups(path string) ([]string, error) {
 	return out, nil
 }
 
-// pruneBackups deletes all but the newest KeepBackups daily backups.
+// pruneBackups deletes the daily backups older than the last KeepBackups
+// days that have one (one backup a day: the newest KeepBackups files, in
+// the order of the dates in their names).
 func (s *Store) pruneBackups() error {
 	list, err := dailyBackups(s.path)
 	if err != nil {
@@ -105,9 +119,13 @@ func (s *Store) backupBeforeMigration(from int) (string, error) {
 // copyTo writes a consistent copy of the database to name (mode 0600).
 func (s *Store) copyTo(name string) error {
 	tmp := name + tempBackupTail
-	err := s.view(func(tx *bolt.Tx) error { return tx.CopyFile(tmp, 0o600) })
+	err := s.view(func(tx *bolt.Tx) error { return copyFile(tx, tmp) })
 	if err == nil {
 		err = syncFile(tmp)
+	}
+	if err == nil {
+		// The copy must be whole before it takes a backup's name.
+		_, err = verifyFile(tmp, false, nil)
 	}
 	if err == nil {
 		err = os.Chmod(tmp, 0o600)
@@ -122,6 +140,10 @@ func (s *Store) copyTo(name string) error {
 	syncDir(filepath.Dir(name))
 	return nil
 }
+
+// copyFile writes a consistent copy of the database in tx to name; tests
+// replace it to make a bad copy.
+var copyFile = func(tx *bolt.Tx, name string) error { return tx.CopyFile(name, 0o600) }
 
 // syncFile flushes a file's contents to disk.
 func syncFile(name string) error {
@@ -143,4 +165,33 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
+}
+
+// BackupInfo is one daily backup as `huddle doctor` lists it.
+type BackupInfo struct {
+	Path string
+	Size int64
+	Err  error // nil: the backup passed the same check as the database
+}
+
+// CheckBackups checks every daily backup of the database at path, oldest
+// first, reading each as verifyFile does (bounded, never through bbolt).
+// newest is the index of the newest one that passed, or -1.
+func CheckBackups(path string) (list []BackupInfo, newest int, err error) {
+	names, err := dailyBackups(path)
+	if err != nil {
+		return nil, -1, err
+	}
+	newest = -1
+	for i, name := range names {
+		info := BackupInfo{Path: name}
+		if st, err := os.Stat(name); err == nil {
+			info.Size = st.Size()
+		}
+		if _, info.Err = verifyFile(name, false, nil); info.Err == nil {
+			newest = i
+		}
+		list = append(list, info)
+	}
+	return list, newest, nil
 }

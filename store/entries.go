@@ -73,17 +73,25 @@ func (s *Store) putEntry(tx *bolt.Tx, e model.Entry) (model.Entry, error) {
 	}
 	b.FillPercent = entriesFillPercent
 	now := s.now()
+	var key []byte
 	if e.ID == "" {
 		if e.Created.IsZero() {
 			e.Created = now
 		}
-		seq, err := b.NextSequence()
-		if err != nil {
-			return e, err
+		// A new id never lands on a saved entry, even if the bucket's
+		// sequence number went back (a damaged byte, a restored file).
+		for key == nil || b.Get(key) != nil {
+			seq, err := b.NextSequence()
+			if err != nil {
+				return e, err
+			}
+			e.ID = model.NewID(e.Created, seq)
+			if key, err = entryKey(e.SessionID, e.ID); err != nil {
+				return e, err
+			}
 		}
-		e.ID = model.NewID(e.Created, seq)
 	}
-	key, err := entryKey(e.SessionID, e.ID)
+	key, err = entryKey(e.SessionID, e.ID)
 	if err != nil {
 		return e, err
 	}

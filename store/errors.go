@@ -42,9 +42,14 @@ type DamagedError struct {
 	Path   string
 	Reason string
 	Err    error // the underlying error, if any
+	Empty  bool  // the file has no bytes at all
 }
 
 func (e *DamagedError) Error() string {
+	if e.Empty {
+		return fmt.Sprintf("huddle: the database %s is damaged: %s. It was left untouched; backups are in %s (%s.backup-YYYYMMDD)",
+			e.Path, e.Reason, filepath.Dir(e.Path), filepath.Base(e.Path))
+	}
 	return fmt.Sprintf("huddle: the database %s is damaged (%s). It was left untouched. "+
 		"Run `huddle doctor` for details, or restore one of the backups in %s "+
 		"(%s.backup-YYYYMMDD) by copying it over the damaged file",
@@ -89,6 +94,12 @@ func (e *RecordDamagedError) Error() string {
 
 // Is makes errors.Is(err, ErrRecordDamaged) true.
 func (e *RecordDamagedError) Is(target error) bool { return target == ErrRecordDamaged }
+
+// folderError is the error for a database path that names a folder.
+func folderError(path string) error {
+	return fmt.Errorf("huddle: %s is a folder, not a database file: give the path of a file, for example %s",
+		path, filepath.Join(path, "huddle.db"))
+}
 
 // notFound wraps ErrNotFound with what was looked for.
 func notFound(what, id string) error {

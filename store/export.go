@@ -70,8 +70,10 @@ const LatestRef = "latest"
 // ExportSession reads the session ref (an id, or LatestRef) with all it
 // captured and renders it in format (model.ExportFormats). exercises maps
 // exercise ids to the deck's exercises. A missing session gives
-// ErrNotFound; a session with a damaged record is not exported (the error
-// matches ErrRecordDamaged), so that an export is never silently
+// ErrNotFound. When a record of the session's entries or actions is
+// damaged, the error matches ErrRecordDamaged and data holds what could be
+// read: a caller must not present it as complete (huddle export gives it
+// only when asked with --damaged-ok), so that an export is never silently
 // incomplete.
 func (s *Store) ExportSession(ref, format string, exercises map[string]*model.Exercise) ([]byte, model.Session, error) {
 	if !slices.Contains(model.ExportFormats, format) {
@@ -86,9 +88,12 @@ func (s *Store) ExportSession(ref, format string, exercises map[string]*model.Ex
 		id = latest.ID
 	}
 	d, err := s.SessionData(id)
-	if err != nil {
+	if err != nil && (d.Session.ID == "" || !errors.Is(err, ErrRecordDamaged)) {
 		return nil, d.Session, err
 	}
-	data, err := model.Export(format, d, exercises)
+	data, xerr := model.Export(format, d, exercises)
+	if xerr != nil {
+		return nil, d.Session, xerr
+	}
 	return data, d.Session, err
 }

@@ -62,6 +62,16 @@ func TestHelperProcess(t *testing.T) {
 		saveAndWait(path)
 	case "structure":
 		RunStructureCheckChild()
+	case "structure-hang":
+		boundChild(path)
+		fmt.Println("hanging")
+		select {} // until its deadline, or its parent's death
+	case "doctor-parent":
+		// Runs a structure check whose child hangs, printing the child's pid.
+		childArgs = []string{"-test.run=^TestHelperProcess$", "-test.count=1"}
+		os.Setenv(helperEnv, "structure-hang")
+		childStarted = func(pid int) { fmt.Printf("child=%d\n", pid) }
+		StructureCheckInChild(os.Args[0], path, time.Minute)
 	default:
 		fmt.Printf("unknown helper mode %q\n", mode)
 		os.Exit(1)

@@ -24,8 +24,14 @@ func inspect(path string, timeout time.Duration) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if info.Size() == 0 {
+		return 0, emptyFileError(path)
+	}
 	if info.Size() < minFileSize {
 		return 0, &DamagedError{Path: path, Reason: fmt.Sprintf("the file is too short to be a database: %d bytes", info.Size())}
+	}
+	if err := checkHead(path, info.Size()); err != nil {
+		return 0, err
 	}
 	db, err := openBolt(path, &bolt.Options{ReadOnly: true, Timeout: timeout, PreLoadFreelist: true})
 	if err != nil {
@@ -59,4 +65,33 @@ func asDamaged(path string, err error) error {
 		return err
 	}
 	return &DamagedError{Path: path, Reason: err.Error(), Err: err}
+}
+
+// checkHead checks, reading the file itself, what bbolt reads when it
+// opens a file for writing: both meta pages and the free list. bbolt
+// would otherwise quietly fall back on an older meta page, or read a
+// damaged free list count as it is.
+func checkHead(path string, size int64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	meta, err := readMetas(f, size)
+	if err != nil {
+		return &DamagedError{Path: path, Reason: err.Error()}
+	}
+	var problems []string
+	w := &pageWalk{r: f, meta: meta, problem: func(format string, args ...any) {
+		problems = append(problems, fmt.Sprintf(format, args...))
+	}}
+	w.state = make([]uint8, meta.hwm)
+	w.state[0], w.state[1] = pageMeta, pageMeta
+	if meta.freelist != noFreelist {
+		w.readFreelist(meta.freelist)
+	}
+	if len(problems) > 0 {
+		return &DamagedError{Path: path, Reason: problems[0]}
+	}
+	return nil
 }

@@ -94,7 +94,7 @@ func TestDamagedFileIsReportedAndUntouched(t *testing.T) {
 			if err := os.WriteFile(path, garbage, 0o600); err != nil {
 				t.Fatal(err)
 			}
-		}, "not a readable database"},
+		}, "not a meta page"},
 		{"truncated mid-file", func(t *testing.T, path string) {
 			writeSampleStore(t, path, 400)
 			if err := os.Truncate(path, 16<<10); err != nil {
@@ -104,7 +104,7 @@ func TestDamagedFileIsReportedAndUntouched(t *testing.T) {
 		{"both meta pages flipped", func(t *testing.T, path string) {
 			writeSampleStore(t, path, 10)
 			flipBytes(t, path, []int64{4096 + 40, 40})
-		}, "not a readable database"},
+		}, "fails its checksum"},
 		{"another program's bbolt file", func(t *testing.T, path string) {
 			db, err := bolt.Open(path, 0o600, nil)
 			if err != nil {
@@ -180,10 +180,17 @@ func TestDamagedRecordIsReportedNotShown(t *testing.T) {
 	if _, err := s.GetEntry(sess.ID, bad.ID); !errors.Is(err, ErrRecordDamaged) {
 		t.Errorf("GetEntry of the damaged entry: %v, want ErrRecordDamaged", err)
 	}
+	// The file failed its check: nothing is written into it.
+	if _, err := s.PutEntry(model.Entry{SessionID: sess.ID, Text: "more"}); !errors.Is(err, ErrDamaged) {
+		t.Errorf("PutEntry on a damaged file: %v, want ErrDamaged", err)
+	}
+	if err := s.Writable(); !errors.Is(err, ErrDamaged) {
+		t.Errorf("Writable on a damaged file: %v, want ErrDamaged", err)
+	}
 	s.Close()
 	report, err := Check(path)
-	if err != nil {
-		t.Fatal(err)
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Check: %v, want ErrDamaged", err)
 	}
 	if report.OK() || len(report.Damaged) != 1 || report.Damaged[0].Bucket != "entries" || report.Records["entries"] != 1 {
 		t.Errorf("Check report:\n%s", report)

@@ -26,6 +26,15 @@ const recordVersion = 1
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
+// versionBytes holds every byte value, so that a record's version byte is
+// checksummed without an allocation.
+var versionBytes = func() (b [256]byte) {
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return b
+}()
+
 const (
 	recordPrefixV   = `{"v":`
 	recordPrefixCRC = `,"crc":`
@@ -35,7 +44,7 @@ const (
 // recordCRC is the checksum of one record.
 func recordCRC(key []byte, version uint64, data []byte) uint32 {
 	crc := crc32.Update(0, castagnoli, key)
-	crc = crc32.Update(crc, castagnoli, []byte{byte(version)})
+	crc = crc32.Update(crc, castagnoli, versionBytes[byte(version):byte(version)+1])
 	return crc32.Update(crc, castagnoli, data)
 }
 

@@ -26,7 +26,8 @@ func (s *Store) CreateSession(sess model.Session) (model.Session, error) {
 		if err != nil {
 			return err
 		}
-		if sess.ID == "" {
+		for given := sess.ID != ""; !given && (sess.ID == "" || b.Get([]byte(sess.ID)) != nil); {
+			// A new id never lands on a saved session (see putEntry).
 			seq, err := b.NextSequence()
 			if err != nil {
 				return err

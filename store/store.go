@@ -3,9 +3,10 @@
 //
 // Every value is a checksummed JSON record (record.go), verified on every
 // read. Every write is its own transaction, committed with fsync before the
-// call returns. A damaged file, or one written by a newer huddle, is
-// reported by Open and never written to: Open validates the file read-only
-// before it opens it for writing.
+// call returns. A damaged file, or one written by a newer huddle, is never
+// written to: Open validates the meta pages and schema read-only before it
+// opens the file for writing, and starts a check of the whole file that
+// every write waits for (verify.go).
 //
 // A Store is safe for use by several goroutines; callers should still call
 // it off the UI's update loop, since each write waits for the disk.
@@ -48,13 +49,16 @@ type Store struct {
 	path     string
 	readOnly bool
 	now      func() time.Time
+	ver      *verification // the check of the whole file; nil while Open creates a new file
 }
 
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database, waiting for transactions in progress.
+// Close closes the database, waiting for transactions in progress; a check
+// still running is stopped.
 func (s *Store) Close() error {
+	s.stopVerify()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.db.Close()
@@ -97,9 +101,13 @@ func Open(path string, opts Options) (*Store, error) {
 	switch {
 	case err != nil && !errors.Is(err, os.ErrNotExist):
 		return nil, err
+	case exists && info.IsDir():
+		return nil, folderError(path)
 	case exists && !info.Mode().IsRegular():
 		return nil, &DamagedError{Path: path, Reason: "it is not a regular file"}
-	case opts.ReadOnly && (!exists || info.Size() == 0):
+	case exists && info.Size() == 0:
+		return nil, emptyFileError(path)
+	case opts.ReadOnly && !exists:
 		return nil, fmt.Errorf("huddle: there is no database at %s yet: %w", path, os.ErrNotExist)
 	}
 	version := 0
@@ -119,7 +127,9 @@ func Open(path string, opts Options) (*Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &Store{db: db, path: path, readOnly: true, now: opts.Now}, nil
+		s := &Store{db: db, path: path, readOnly: true, now: opts.Now}
+		s.startVerify()
+		return s, nil
 	}
 	db, err := openBolt(path, &bolt.Options{Timeout: opts.Timeout})
 	if err != nil {
@@ -130,10 +140,18 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, now: opts.Now}
+	if exists && version > 0 && version < schemaVersion() {
+		// A migration writes: the whole file is checked first.
+		if _, err := verifyFile(path, false, nil); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
 	}
+	s.startVerify()
 	return s, nil
 }
 
@@ -174,18 +192,26 @@ func protect(path string, fn func() error) (err error) {
 	return fn()
 }
 
-// view runs fn in a read transaction, guarded by protect.
+// view runs fn in a read transaction, guarded by protect, once the check
+// of the file has shown it can be read safely.
 func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	if err := s.waitReadable(); err != nil {
+		return err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return protect(s.path, func() error { return s.db.View(fn) })
 }
 
 // update runs fn in one write transaction, committed with fsync before it
-// returns, guarded by protect.
+// returns, guarded by protect. It waits for the check of the file and
+// writes nothing into a file that failed it.
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
+	}
+	if err := s.waitVerified(); err != nil {
+		return err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()

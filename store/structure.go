@@ -7,27 +7,39 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// The structural check walks every page of the file with bbolt's Tx.Check.
-// On a damaged page Tx.Check can panic in a goroutine of its own, or fault,
-// and take the whole process down, so huddle runs it in a child process:
+// The structural check runs bbolt's own page check, Tx.Check, as a second
+// opinion after the page walk of verify.go. On a damaged page Tx.Check can
+// panic in a goroutine of its own, fault, or, given a damaged overflow
+// count, loop and allocate for minutes, so huddle runs it in a child
+// process that is bounded and dies with its parent:
 //
 //   - The parent calls StructureCheckInChild(exe, path, timeout), where exe
 //     is huddle's own executable (os.Executable()).
 //   - That runs `exe __huddle-structure-check` (StructureCheckArg) with the
 //     database path in the environment variable HUDDLE_STRUCTURE_CHECK_DB
-//     (StructureCheckEnv).
+//     (StructureCheckEnv) and its deadline in seconds in
+//     HUDDLE_STRUCTURE_CHECK_DEADLINE. On Linux the child gets SIGKILL when
+//     the parent dies (Pdeathsig, from a thread the parent keeps); elsewhere
+//     it watches its parent and exits when it is gone.
 //   - main.go, seeing StructureCheckArg as its first argument, calls
-//     RunStructureCheckChild(), which never returns. It prints what it found
-//     and exits 0 if the structure is sound, 1 if it found problems, and
-//     3 if it could not run the check (file locked, missing, or its meta
-//     pages unreadable). A crash (a Go panic exits 2) or a signal means the
-//     file is damaged.
+//     RunStructureCheckChild(), which never returns. The child caps its own
+//     address space (the file's size plus childMemory) and Go heap, stops
+//     itself at its deadline, prints what it found and exits 0 if the
+//     structure is sound, 1 if it found problems, 3 if it could not run the
+//     check (file locked, missing, or its meta pages unreadable) and 4 at
+//     its deadline. A crash (a Go panic or running out of memory exits 2)
+//     or a signal means the file is damaged.
+//   - The parent kills the child if it is still running a little after the
+//     deadline. A check that does not finish is reported as damage: "the
+//     check could not finish".
 
 // StructureCheckArg is the hidden first argument that makes huddle run the
 // structural check as a child process.
@@ -36,11 +48,19 @@ const StructureCheckArg = "__huddle-structure-check"
 // StructureCheckEnv names the environment variable holding the path.
 const StructureCheckEnv = "HUDDLE_STRUCTURE_CHECK_DB"
 
+// structureDeadlineEnv names the variable holding the child's deadline.
+const structureDeadlineEnv = "HUDDLE_STRUCTURE_CHECK_DEADLINE"
+
+// childMemory is the memory the child may use beyond the file's mapping.
+const childMemory = 200 << 20
+
 // Exit codes of the child.
 const (
 	structureOK        = 0
 	structureProblems  = 1
 	structureCannotRun = 3
+	structureDeadline  = 4
+	structureOrphan    = 5
 )
 
 // maxStructureProblems bounds the problems the check collects.
@@ -49,6 +69,9 @@ const maxStructureProblems = 100
 // childArgs are the arguments StructureCheckInChild passes to exe; tests
 // replace them to re-run the test binary as the child.
 var childArgs = []string{StructureCheckArg}
+
+// childStarted, if set, is told the pid of each child (tests).
+var childStarted func(pid int)
 
 // CheckStructure runs bbolt's structural check on the database at path,
 // read-only, in this process, and returns the problems it found (at most
@@ -76,8 +99,8 @@ func CheckStructure(path string) ([]string, error) {
 }
 
 // RunStructureCheckChild is the child side of the structural check: it
-// checks the file named by StructureCheckEnv, prints the result to stdout
-// and exits (0 sound, 1 problems found, 3 could not check). It never
+// bounds itself (see the contract above), checks the file named by
+// StructureCheckEnv, prints the result to stdout and exits. It never
 // returns.
 func RunStructureCheckChild() {
 	path := os.Getenv(StructureCheckEnv)
@@ -85,6 +108,7 @@ func RunStructureCheckChild() {
 		fmt.Println("huddle: structure check: " + StructureCheckEnv + " is not set")
 		os.Exit(structureCannotRun)
 	}
+	boundChild(path)
 	problems, err := CheckStructure(path)
 	switch {
 	case err != nil:
@@ -100,39 +124,78 @@ func RunStructureCheckChild() {
 	os.Exit(structureOK)
 }
 
+// boundChild applies the child's limits: memory, deadline, and its
+// parent's life.
+func boundChild(path string) {
+	size := uint64(0)
+	if info, err := os.Stat(path); err == nil {
+		size = uint64(info.Size())
+	}
+	debug.SetMemoryLimit(childMemory)
+	if err := limitAddressSpace(size + childMemory); err != nil {
+		fmt.Printf("huddle: structure check: cannot limit its memory: %v\n", err)
+	}
+	if secs, err := strconv.ParseFloat(os.Getenv(structureDeadlineEnv), 64); err == nil && secs > 0 {
+		time.AfterFunc(time.Duration(secs*float64(time.Second)), func() {
+			fmt.Printf("huddle: the check could not finish within %gs\n", secs)
+			os.Exit(structureDeadline)
+		})
+	}
+	parent := os.Getppid()
+	go func() {
+		for range time.Tick(200 * time.Millisecond) {
+			if os.Getppid() != parent {
+				os.Exit(structureOrphan)
+			}
+		}
+	}()
+}
+
 // StructureCheckInChild runs the structural check of the database at path
-// in a child process of exe (see the contract above) and waits at most
-// timeout for it. ok is true only if the child reported a sound structure.
-// output is what the child printed. err is non-nil when the check could
-// not be run or did not finish: exe could not be started, the file could
-// not be opened (locked, missing, meta pages damaged), or the timeout
-// passed. A crash of the child is a finding, not an error: ok is false and
-// output says so.
+// in a child process of exe (see the contract above), bounded by timeout.
+// ok is true only if the child reported a sound structure. output is what
+// the child printed, with the time and memory it took. A crash of the
+// child, or a check that could not finish in time, is a finding (ok false,
+// output says so), not an error. err is non-nil when the check could not
+// be run: exe could not be started, or the file could not be opened
+// (locked, missing, meta pages damaged).
 func StructureCheckInChild(exe, path string, timeout time.Duration) (ok bool, output string, err error) {
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout+2*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe, childArgs...)
-	cmd.Env = append(os.Environ(), StructureCheckEnv+"="+path)
+	cmd.Env = append(os.Environ(), StructureCheckEnv+"="+path,
+		fmt.Sprintf("%s=%g", structureDeadlineEnv, timeout.Seconds()))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	runErr := cmd.Run()
+	start := time.Now()
+	runErr := func() error {
+		release := bindChild(cmd)
+		defer release()
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		if childStarted != nil {
+			childStarted(cmd.Process.Pid)
+		}
+		return cmd.Wait()
+	}()
 	output = strings.TrimSpace(out.String())
-	if ctx.Err() != nil {
-		return false, output, fmt.Errorf("huddle: the structure check of %s did not finish within %s", path, timeout)
-	}
+	took := fmt.Sprintf("(the check took %s and at most %d MB)", time.Since(start).Round(time.Millisecond), peakMemory(cmd)>>20)
 	var exit *exec.ExitError
 	switch {
+	case ctx.Err() != nil || (errors.As(runErr, &exit) && exit.ExitCode() == structureDeadline):
+		return false, fmt.Sprintf("damaged: the check could not finish within %s %s", timeout, took), nil
 	case runErr == nil:
-		return true, output, nil
+		return true, output + "\n" + took, nil
 	case !errors.As(runErr, &exit):
 		return false, output, fmt.Errorf("huddle: could not run the structure check: %w", runErr)
 	case exit.ExitCode() == structureProblems:
-		return false, output, nil
+		return false, output + "\n" + took, nil
 	case exit.ExitCode() == structureCannotRun:
 		return false, output, fmt.Errorf("huddle: could not check the structure of %s: %s", path, output)
 	default:
-		return false, fmt.Sprintf("the structure check crashed (%s), which means the file is damaged:\n%s",
-			exit, firstLines(output, crashLines)), nil
+		return false, fmt.Sprintf("the structure check crashed (%s), which means the file is damaged %s:\n%s",
+			exit, took, firstLines(output, crashLines)), nil
 	}
 }
 

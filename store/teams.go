@@ -95,11 +95,14 @@ func (s *Store) ensureTeam(tx *bolt.Tx, name string) (model.Team, error) {
 		// A damaged team record might be this team: do not make a twin.
 		return model.Team{}, err
 	}
-	seq, err := b.NextSequence()
-	if err != nil {
-		return model.Team{}, err
+	t := model.Team{Name: name}
+	for t.ID == "" || b.Get([]byte(t.ID)) != nil { // never over a saved team
+		seq, err := b.NextSequence()
+		if err != nil {
+			return model.Team{}, err
+		}
+		t.ID = model.NewID(s.now(), seq)
 	}
-	t := model.Team{ID: model.NewID(s.now(), seq), Name: name}
 	return t, putRecord(b, []byte(t.ID), t)
 }
 

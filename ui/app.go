@@ -60,6 +60,7 @@ type App struct {
 	live    *Live
 	ending  *Live // a session being ended: the home screen waits for its save
 	liveErr string
+	damage  string // the database failed its check: it is read-only, and this says why
 	timer   *TimerView
 	drafts  []model.Draft // recovered drafts still to offer
 }
@@ -99,7 +100,7 @@ func (a *App) Init() tea.Cmd {
 		case ScreenHome:
 			cmds = append(cmds, homeLoadCmd(a.cfg.Store))
 		}
-		cmds = append(cmds, backupCmd(a.cfg.Store))
+		cmds = append(cmds, verifyCmd(a.cfg.Store)) // the backup follows a passed check
 	}
 	return tea.Batch(cmds...)
 }
@@ -111,6 +112,9 @@ func (a *App) startSession(module int) tea.Cmd {
 	}
 	return startSessionCmd(a.cfg.Store, a.cfg.Deck, a.cfg.Kind, a.cfg.Team, a.cfg.Facilitator, id)
 }
+
+// Damage is the banner over a database that failed its check, or "".
+func (a *App) Damage() string { return a.damage }
 
 // Live is the open session, or nil.
 func (a *App) Live() *Live { return a.live }
@@ -291,6 +295,9 @@ func (a *App) topLines() int {
 	if a.liveErr != "" {
 		n++
 	}
+	if a.damage != "" {
+		n++
+	}
 	return n
 }
 
@@ -343,6 +350,9 @@ func (a *App) View() string {
 		return a.timer.BigView(a.size.Width, a.size.Height)
 	}
 	top := ""
+	if a.damage != "" {
+		top += a.cfg.Theme.Danger.MaxWidth(a.size.Width).MaxHeight(1).Render(a.damage) + "\n"
+	}
 	if a.liveErr != "" {
 		top += a.cfg.Theme.Danger.MaxWidth(a.size.Width).Render("CAPTURE IS OFF: "+a.liveErr) + "\n"
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -51,6 +53,29 @@ func (a *App) homeAfterEnd() tea.Cmd {
 	}
 }
 
+// storeCheckedMsg says whether the database passed its check.
+type storeCheckedMsg struct{ err error }
+
+// verifyCmd waits for the check of the database that Open started.
+func verifyCmd(st *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		_, err := st.Verify(context.Background())
+		return storeCheckedMsg{err: err}
+	}
+}
+
+// DamageBanner is the line every screen shows over a database that failed
+// its check.
+func DamageBanner(path string, err error) string {
+	reason := err.Error()
+	var d *store.DamagedError
+	if errors.As(err, &d) {
+		reason = d.Reason
+	}
+	return model.SanitizeLine("DAMAGED, READ-ONLY (nothing is saved; what is shown may be incomplete; run huddle doctor): " +
+		path + ": " + reason)
+}
+
 // backupCmd keeps the daily backup beside the database.
 func backupCmd(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
@@ -65,6 +90,12 @@ func backupCmd(st *store.Store) tea.Cmd {
 // any other message.
 func (a *App) session(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 	switch msg := msg.(type) {
+	case storeCheckedMsg:
+		if msg.err == nil {
+			return true, backupCmd(a.cfg.Store)
+		}
+		a.damage = DamageBanner(a.cfg.Store.Path(), msg.err)
+		return true, a.resizeAll()
 	case LiveReadyMsg:
 		return true, a.liveReady(msg)
 	case liveFailedMsg:

@@ -1,0 +1,4 @@
+package store
+
+// maxrssUnit: getrusage reports bytes on macOS.
+const maxrssUnit = 1
