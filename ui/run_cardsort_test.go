@@ -52,6 +52,10 @@ func TestCardSortEntersNarrowsAndKeepsOrder(t *testing.T) {
 	if v := plain(d.m.View()); !strings.Contains(v, "Round 1 of 2: keep exactly 10") {
 		t.Fatalf("round 1 did not start:\n%s", v)
 	}
+	// The selection stayed on the last value added: go to the first.
+	for i := 0; i < 15; i++ {
+		d.send(keyMsg("up"))
+	}
 	// Keep cards 1, 3, 5 ... (8 of them) and 15, 16: toggling moves down.
 	for i := 0; i < 16; i++ {
 		if i%2 == 0 || i >= 14 {
@@ -76,7 +80,14 @@ func TestCardSortEntersNarrowsAndKeepsOrder(t *testing.T) {
 	if model.CardStage("M3-E5", ptr(app.Live().Data())) != 1 {
 		t.Fatalf("round 1 not confirmed:\n%s", plain(d.m.View()))
 	}
-	// Round 2: keep the first five, then move the fifth to the top.
+	// Round 2: the selection stayed on Value 15, now last of the ten kept.
+	if v := plain(d.m.View()); !strings.Contains(v, "▶ [      ] Value 15") {
+		t.Fatalf("the selection did not stay on its card:\n%s", v)
+	}
+	for i := 0; i < 9; i++ {
+		d.send(keyMsg("up"))
+	}
+	// Keep the first five, then move the fifth to the top.
 	for i := 0; i < 5; i++ {
 		d.send(keyMsg(" "))
 	}
