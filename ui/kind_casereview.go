@@ -25,10 +25,10 @@ func DefaultCaseReviewKeys() CaseReviewKeys {
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next case")),
 		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous column")),
 		Right:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next column")),
-		Edit:    key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "write / choose next option")),
+		Edit:    key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "write / next option")),
 		Cycle:   key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "choose next option")),
 		Clear:   key.NewBinding(key.WithKeys("0", "backspace"), key.WithHelp("0", "clear cell")),
-		NewCase: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new case (a label, never a name)")),
+		NewCase: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new case")),
 		DelCase: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "delete case (asks)")),
 	}
 }
