@@ -48,6 +48,13 @@ type paneSummary interface {
 	Summary(d *model.SessionData) string
 }
 
+// paneCaptured is a pane whose items are not (only) its exercise's
+// entries (the see-saw's come from every exercise): the header asks it
+// whether anything is captured.
+type paneCaptured interface {
+	Captured(d *model.SessionData) bool
+}
+
 // paneSaved is a pane that wants to know when one of its changes is
 // saved or failed (the card sort moves on to its next round).
 type paneSaved interface {

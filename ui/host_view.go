@@ -34,6 +34,9 @@ func (h *Host) saveLine() string {
 	case len(h.data.ExerciseEntries(h.env.Ex.ID)) > 0 || len(h.data.SessionActions(h.env.Ex.ID)) > 0:
 		return t.Dim.Render("all saved ✓")
 	}
+	if c, ok := h.pane.(paneCaptured); ok && c.Captured(&h.data) {
+		return t.Dim.Render("all saved ✓")
+	}
 	return t.Dim.Render("nothing captured yet")
 }
 
