@@ -101,6 +101,11 @@ type closeRunnerMsg struct{}
 
 func closeRunner() tea.Msg { return closeRunnerMsg{} }
 
+// closeScreenMsg asks the app to return to the screen underneath.
+type closeScreenMsg struct{}
+
+func closeScreen() tea.Msg { return closeScreenMsg{} }
+
 // openSeesawMsg asks the app for the full-screen see-saw.
 type openSeesawMsg struct{}
 
