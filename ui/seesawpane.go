@@ -2,10 +2,12 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
 )
@@ -167,13 +169,41 @@ func (s *seesawSection) recover(h *Host, slot model.Slot, text string) (tea.Cmd,
 	return cmd, true
 }
 
+// view is the see-saw, then the selected item in full and where it comes
+// from, so that what a key will act on is never in doubt.
 func (s *seesawSection) view(h *Host, w, ht int) string {
 	items := seesawItems(h)
-	sel := ""
-	if len(items) > 0 {
-		sel = items[s.cur.at(seesawIDs(items))].ID
+	if len(items) == 0 {
+		return seesawDraw(h.env.Theme, items, w, ht, "", h.mark)
 	}
-	return seesawDraw(h.env.Theme, items, w, ht, sel, h.mark)
+	it := items[s.cur.at(seesawIDs(items))]
+	about := strings.Split(lipgloss.NewStyle().Width(max(w, 10)).Render("Selected: "+model.SanitizeLine(it.Text)+" — "+seesawOrigin(h, it)), "\n")
+	about = about[:min(len(about), 2)]
+	for i, l := range about {
+		about[i] = h.env.Theme.Dim.Render(strings.TrimRight(l, " "))
+	}
+	return seesawDraw(h.env.Theme, items, w, ht-len(about)-1, it.ID, h.mark) + "\n\n" + strings.Join(about, "\n")
+}
+
+// seesawOrigin says where an item comes from, and its weight.
+func seesawOrigin(h *Host, it model.SeesawItem) string {
+	from := "typed here"
+	switch it.Origin {
+	case model.OriginTyped:
+	case model.OriginTag:
+		e, _ := h.data.Entry(it.ID)
+		from = "a line tagged in " + model.SanitizeLine(e.ExerciseID)
+		if e.Group != "" {
+			gs := h.data.Groups(e.ExerciseID, 1)
+			from += " (" + model.SanitizeLine(groupName(gs, e.Group)) + ")"
+		}
+	default:
+		from = "from " + model.SanitizeLine(it.Origin)
+		if it.Side == model.Positive {
+			from += "'s ratings"
+		}
+	}
+	return from + ", weight " + strconv.Itoa(model.ClampWeight(it.Weight))
 }
 
 // NewSeesawScreen builds the full-screen see-saw of a live session; items
