@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"strings"
 	"testing"
@@ -127,5 +129,47 @@ func TestParkingDraftComesBack(t *testing.T) {
 	data := live.Data()
 	if es := data.ExerciseEntries(model.ExerciseParking); len(es) != 1 || es[0].Text != "Ask about the lease" || es[0].Field != model.FieldNote {
 		t.Fatalf("parking lot holds %+v", es)
+	}
+}
+
+// TestSeesawListSaysHowManyMore: a side whose items do not fit is cut
+// around the selected item, says how many more there are, and cuts a long
+// row with "…"; side by side and stacked.
+func TestSeesawListSaysHowManyMore(t *testing.T) {
+	var items []model.SeesawItem
+	for i := 1; i <= 12; i++ {
+		items = append(items, model.SeesawItem{ID: fmt.Sprintf("c%d", i), Text: fmt.Sprintf("Challenge number %d with a long description of it", i), Side: model.Challenge, Weight: 2})
+	}
+	theme := NewTheme(ThemeDark)
+	for _, c := range []struct {
+		name     string
+		w, h     int
+		selected string
+		wants    []string
+	}{
+		{"side by side, top", 100, 22, "c1", []string{"▶ ●●○ 2 Challenge number 1 ", "more"}},
+		{"side by side, bottom", 100, 22, "c12", []string{"▶ ●●○ 2 Challenge number 12 ", "↑ "}},
+		{"stacked, middle", 60, 24, "c6", []string{"▶ ●●○ 2 Challenge number 6 ", "↑ ", "↓ "}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			v := plain(SeesawView(theme, items, c.w, c.h, c.selected))
+			for _, want := range c.wants {
+				if !strings.Contains(v, want) {
+					t.Errorf("lacks %q:\n%s", want, v)
+				}
+			}
+			lines := strings.Split(v, "\n")
+			if len(lines) > c.h {
+				t.Errorf("%d lines in %d", len(lines), c.h)
+			}
+			for _, l := range lines {
+				if ansi.StringWidth(l) > c.w {
+					t.Errorf("row wider than %d: %q", c.w, l)
+				}
+			}
+			if c.w == 100 && !strings.Contains(v, "…") {
+				t.Errorf("no row says it was cut:\n%s", v)
+			}
+		})
 	}
 }
