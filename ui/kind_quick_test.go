@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -75,6 +76,92 @@ func TestQuickChoicesBuildOnEachOther(t *testing.T) {
 			saved := savedEntries(t, app)
 			if err := c.check(&saved); err != nil {
 				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestDraftsComeBackToTheirField: typing left by a crash is put back in
+// the field it was typed in, and enter saves it there.
+func TestDraftsComeBackToTheirField(t *testing.T) {
+	cases := []struct {
+		ex, group, field string
+		check            func(data *model.SessionData) bool
+	}{
+		{"M3-E4", "g2", "prevent", nil},
+		{"M3-E4", "", model.FieldSupervision, nil},
+		{"M3-E4", "", model.PromptField(1), nil},
+		{"M3-E5", "", model.FieldCard, nil},
+		{"M3-E5", "", "effect", nil},
+		{model.ExerciseSeesaw, string(model.Challenge), model.FieldNote, func(data *model.SessionData) bool {
+			es := data.ExerciseEntries(model.ExerciseSeesaw)
+			return len(es) == 1 && es[0].Tag == model.TagChallenge && es[0].Group == "" && es[0].Text == "Typed before the crash"
+		}},
+		{model.ExerciseParking, "", model.FieldNote, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.ex+"/"+c.group+"/"+c.field, func(t *testing.T) {
+			_, app := sessionApp(t, 100, 30)
+			live := app.Live()
+			draft := &model.Draft{Key: live.DraftKey(c.ex, c.group, c.field), Text: "Typed before the crash"}
+			var h *Host
+			switch c.ex {
+			case model.ExerciseSeesaw:
+				h = NewSeesawScreen(live, app.cfg.Theme, draft)
+			case model.ExerciseParking:
+				h = NewParking(live, app.cfg.Theme, draft)
+			default:
+				h = NewRunner(RunnerEnv{Live: live, Ex: live.Exercises()[c.ex], Theme: app.cfg.Theme, Draft: draft}).(*Host)
+			}
+			d := &driver{t: t, m: h}
+			d.run(h.Init())
+			d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+			kaWant(t, d, "› Typed before the crash")
+			kaKeys(d, "enter")
+			data := live.Data()
+			if c.check != nil {
+				if !c.check(&data) {
+					t.Fatalf("not saved where typed: %+v", data.Entries)
+				}
+				return
+			}
+			if es := data.In(model.Slot{Exercise: c.ex, Group: c.group, Field: c.field}); len(es) != 1 || es[0].Text != "Typed before the crash" {
+				t.Fatalf("not saved where typed: %+v", data.Entries)
+			}
+		})
+	}
+}
+
+// TestCaseReviewSelectionFollowsTheCase: a new case is selected, and after
+// a delete the selection is on the case now in that row.
+func TestCaseReviewSelectionFollowsTheCase(t *testing.T) {
+	cases := []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"new case", append(append([]string{"n"}, runes("Case D")...), "enter"), "▶Case D"},
+		{"new case from the first row", append(append([]string{"up", "up", "n"}, runes("Case D")...), "enter"), "▶Case D"},
+		{"delete", []string{"up", "X", "y"}, "▶Case C"},
+		{"clearing the only cell of a case", []string{"up", "0"}, "▶Case C"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, app := sessionApp(t, 120, 30)
+			for i, label := range []string{"Case A", "Case B", "Case C"} {
+				app.Live().CommitNow(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: "M3-E4", Group: model.GroupKey(i + 1), Field: "case", Text: label}})
+			}
+			openExerciseByID(t, d, app, "M3-E4")
+			kaKeys(d, "down", "down") // Case C
+			kaKeys(d, c.keys...)
+			var row string
+			for _, l := range strings.Split(plain(d.m.View()), "\n") {
+				if strings.Contains(l, "▶") {
+					row = l
+				}
+			}
+			if !strings.Contains(row, c.want) {
+				t.Fatalf("selected row %q, want %q:\n%s", row, c.want, plain(d.m.View()))
 			}
 		})
 	}

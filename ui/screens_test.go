@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"strings"
@@ -111,24 +110,6 @@ func TestScreensShareTheHost(t *testing.T) {
 			kaKeys(d, "enter")
 			kaWant(t, d, "NOT SAVED", "⚠", "Kept though not saved (not saved)")
 		})
-	}
-}
-
-// TestParkingDraftComesBack: typing left in the parking lot by a crash is
-// put back in its input.
-func TestParkingDraftComesBack(t *testing.T) {
-	_, app := sessionApp(t, 100, 30)
-	live := app.Live()
-	draft := model.Draft{Key: live.DraftKey(model.ExerciseParking, "", model.FieldNote), Text: "Ask about the lease"}
-	h := NewParking(live, app.cfg.Theme, &draft)
-	d := &driver{t: t, m: h}
-	d.run(h.Init())
-	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	kaWant(t, d, "› Ask about the lease")
-	kaKeys(d, "enter")
-	data := live.Data()
-	if es := data.ExerciseEntries(model.ExerciseParking); len(es) != 1 || es[0].Text != "Ask about the lease" || es[0].Field != model.FieldNote {
-		t.Fatalf("parking lot holds %+v", es)
 	}
 }
 
