@@ -166,3 +166,37 @@ func TestCaseReviewSelectionFollowsTheCase(t *testing.T) {
 		})
 	}
 }
+
+// TestPasteStaysText: text that arrives in one read (a paste, a fast
+// typist, SSH) is typed into the input whole, never taken as keys, and
+// saved as typed.
+func TestPasteStaysText(t *testing.T) {
+	const text = "go home now, then enter the room"
+	cases := []struct {
+		name, ex string
+		open     []string
+		slot     model.Slot
+	}{
+		{"card sort value", "M3-E5", []string{"a"}, model.Slot{Exercise: "M3-E5", Field: model.FieldCard}},
+		{"case review label", "M3-E4", []string{"n"}, model.Slot{Exercise: "M3-E4", Group: "g1", Field: "case"}},
+		{"see-saw item", "", []string{"W", "c"}, model.Slot{Exercise: model.ExerciseSeesaw, Field: model.FieldNote}},
+		{"parking lot note", "", []string{"P", "a"}, model.Slot{Exercise: model.ExerciseParking, Field: model.FieldNote}},
+	}
+	for _, c := range cases {
+		for _, paste := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s/bracketed=%v", c.name, paste), func(t *testing.T) {
+				d, app := sessionApp(t, 100, 30)
+				if c.ex != "" {
+					openExerciseByID(t, d, app, c.ex)
+				}
+				kaKeys(d, c.open...)
+				d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text), Paste: paste})
+				kaKeys(d, "enter")
+				data := app.Live().Data()
+				if es := data.In(c.slot); len(es) != 1 || es[0].Text != text {
+					t.Fatalf("saved %+v, want %q", es, text)
+				}
+			})
+		}
+	}
+}
