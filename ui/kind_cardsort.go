@@ -23,15 +23,15 @@ func DefaultCardSortKeys() CardSortKeys {
 	return CardSortKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous card")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next card")),
-		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move card up")),
-		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move card down")),
-		Add:      key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a/enter", "add values (esc stops)")),
+		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
+		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Add:      key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a", "add values")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit value")),
-		Delete:   key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "remove value (asks)")),
-		Seed:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start from the toolkit's values")),
-		Narrow:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "start narrowing")),
+		Delete:   key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "remove (asks)")),
+		Seed:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "the toolkit's values")),
+		Narrow:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "narrow")),
 		Toggle:   key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "keep / let go")),
-		Confirm:  key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter/c", "confirm round")),
+		Confirm:  key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter", "confirm round")),
 		Reopen:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "back a round")),
 	}
 }
@@ -47,11 +47,11 @@ func (m cardSortKeyMap) ShortHelp() []key.Binding {
 	k := m.k
 	switch {
 	case m.stage < 0:
-		return []key.Binding{k.Add, k.Edit, k.Delete, k.Seed, k.Narrow}
+		return []key.Binding{k.Add, k.Seed, k.Narrow, k.Edit, k.Delete}
 	case m.done:
 		return []key.Binding{k.MoveUp, k.MoveDown, k.Reopen}
 	}
-	return []key.Binding{k.Toggle, k.Confirm, k.MoveUp, k.MoveDown, k.Reopen}
+	return []key.Binding{k.Toggle, k.Confirm, k.Reopen, k.MoveUp, k.MoveDown}
 }
 
 func (m cardSortKeyMap) FullHelp() [][]key.Binding {
@@ -309,5 +309,5 @@ func (s *cardSortSection) view(h *Host, w, ht int) string {
 // (its own lines fields, the prompts and the closing question).
 func cardSortPane(ex *model.Exercise) Pane {
 	return newTabsPane("Card sort", newCardSortSection(),
-		newCaptureSection("Reflections", false, append(exerciseFields(ex), promptFields(ex)...)))
+		newNotesSection("Reflections", append(exerciseFields(ex), promptFields(ex)...)))
 }

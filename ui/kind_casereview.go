@@ -241,5 +241,5 @@ func (s *caseGridSection) view(h *Host, w, ht int) string {
 // supervision, the prompts and the closing question.
 func caseReviewPane(ex *model.Exercise) Pane {
 	fields := append([]dField{{key: model.FieldSupervision, label: "Summary for supervision (no names)", typ: model.FieldText}}, promptFields(ex)...)
-	return newTabsPane("Case review", newCaseGridSection(), newCaptureSection("Supervision", false, fields))
+	return newTabsPane("Case review", newCaseGridSection(), newNotesSection("Supervision", fields))
 }

@@ -20,6 +20,18 @@ func (p screenPane) Captured(d *model.SessionData) bool {
 	return p.captured != nil && p.captured(d)
 }
 
+// newNotesSection is a capture of lines and text answers only: notes that
+// have no status and are not tagged onto the team's see-saw (the parking
+// lot, a case review's supervision notes, a card sort's reflections).
+func newNotesSection(name string, fields []dField) *captureSection {
+	sec := newCaptureSection(name, false, fields)
+	k := &sec.list.keys
+	for _, b := range []*key.Binding{&k.Left, &k.Right, &k.Pick, &k.Clear, &k.Note, &k.Positive, &k.Challenge} {
+		b.SetEnabled(false)
+	}
+	return sec
+}
+
 // newScreenHost builds the host of a screen of a live session, with a
 // synthetic exercise: its id (model.ExerciseParking, model.ExerciseSeesaw)
 // is where its entries are kept.
@@ -33,14 +45,10 @@ func newScreenHost(live *Live, theme Theme, id, title string, pane Pane, draft *
 // (model.FieldNote) of model.ExerciseParking. It opens from any slide or
 // exercise; draft is typing recovered after a crash (nil: none).
 func NewParking(live *Live, theme Theme, draft *model.Draft) *Host {
-	sec := newCaptureSection("Parking lot", false, []dField{{
+	sec := newNotesSection("Parking lot", []dField{{
 		key: model.FieldNote, label: "Questions and points to come back to", typ: model.FieldLines,
 	}})
-	k := &sec.list.keys
-	for _, b := range []*key.Binding{&k.Left, &k.Right, &k.Pick, &k.Clear, &k.Note, &k.Positive, &k.Challenge} {
-		b.SetEnabled(false) // a note has no status, choice, tag or weight
-	}
-	k.Add.SetHelp("enter/a", "park a question or point")
+	sec.list.keys.Add.SetHelp("enter/a", "park a question or point")
 	pane := screenPane{tabsPane: newTabsPane("Parking lot", sec), summary: model.ParkingMarkdown}
 	return newScreenHost(live, theme, model.ExerciseParking, "Parking lot", pane, draft)
 }
