@@ -19,6 +19,13 @@ func runToView(t *testing.T, app tea.Model, w, h int, want string, steps ...step
 	t.Helper()
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(w, h))
 	waitDrawn(t, tm, want)
+	return runSteps(t, tm, steps...)
+}
+
+// runSteps sends each step's keys and waits for its marker, then quits
+// and returns the final view.
+func runSteps(t *testing.T, tm *teatest.TestModel, steps ...step) string {
+	t.Helper()
 	for _, s := range steps {
 		for _, k := range s.keys {
 			tm.Send(keyMsg(k))
