@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/carehuddle/huddle/model"
 )
@@ -193,7 +194,7 @@ func (s *caseGridSection) view(h *Host, w, ht int) string {
 	cellW := max((w-n)/n, 6)
 	fit := func(s string) string {
 		if lipgloss.Width(s) > cellW {
-			return clip(s, cellW)
+			return ansi.Truncate(s, cellW, "…")
 		}
 		return s + strings.Repeat(" ", cellW-lipgloss.Width(s))
 	}
