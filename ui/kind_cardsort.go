@@ -56,7 +56,7 @@ func (m cardSortKeyMap) ShortHelp() []key.Binding {
 
 func (m cardSortKeyMap) FullHelp() [][]key.Binding {
 	k := m.k
-	return [][]key.Binding{{k.Up, k.Down, k.MoveUp, k.MoveDown}, {k.Add, k.Edit, k.Delete, k.Seed, k.Narrow}, {k.Toggle, k.Confirm, k.Reopen}}
+	return [][]key.Binding{{k.Up, k.Down, k.MoveUp, k.MoveDown, k.Toggle, k.Confirm, k.Reopen}, {k.Add, k.Seed, k.Edit, k.Delete, k.Narrow}}
 }
 
 // cardSortSection is a card sort's values: they are entered (15 to 20;

@@ -42,7 +42,7 @@ func (m caseReviewKeyMap) ShortHelp() []key.Binding {
 
 func (m caseReviewKeyMap) FullHelp() [][]key.Binding {
 	k := m.k
-	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {k.NewCase, k.DelCase, k.Edit, k.Cycle, k.Clear}}
+	return [][]key.Binding{{k.Up, k.Down, k.Left, k.Right, k.NewCase, k.DelCase, k.Edit, k.Cycle, k.Clear}}
 }
 
 // caseGridSection is a case review's cases: a row per case (Group "g1",
