@@ -200,3 +200,34 @@ func TestPasteStaysText(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpListsTheKeys: ? lists the kind's own keys, its notes tab's and
+// the host's.
+func TestHelpListsTheKeys(t *testing.T) {
+	cases := []struct {
+		name, ex string
+		open     []string
+		wants    []string
+	}{
+		{"card sort", "M3-E5", nil, []string{"Card sort keys", "keep / let go", "confirm round", "the toolkit's values", "narrow", "add a line / write", "retry unsaved now"}},
+		{"case review", "M3-E4", nil, []string{"Case review keys", "new case", "delete case (asks)", "clear cell", "add a line / write", "retry unsaved now"}},
+		{"see-saw", "", []string{"W"}, []string{"See-saw keys", "add challenge", "take off (asks)", "retry unsaved now"}},
+		{"parking lot", "", []string{"P"}, []string{"Parking lot keys", "park a question or point", "delete (asks)", "retry unsaved now"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, app := sessionApp(t, 160, 40)
+			if c.ex != "" {
+				openExerciseByID(t, d, app, c.ex)
+			}
+			kaKeys(d, c.open...)
+			kaKeys(d, "?")
+			v := kaWant(t, d, c.wants...)
+			for _, l := range strings.Split(v, "\n") {
+				if strings.HasSuffix(l, "…") {
+					t.Fatalf("the key list is cut:\n%s", v)
+				}
+			}
+		})
+	}
+}
