@@ -249,15 +249,16 @@ func (c *CaptureInput) key(msg tea.KeyMsg) (inputResult, tea.Cmd) {
 		}
 		return inputSubmit, nil
 	}
-	if msg.Type == tea.KeyRunes {
-		msg.Runes = printableRunes(msg.Runes)
-		if len(msg.Runes) == 0 {
-			return inputTyping, nil
-		}
-	}
 	before := c.ti.Value()
 	var cmd tea.Cmd
-	c.ti, cmd = c.ti.Update(msg)
+	if msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace {
+		// Typed text, one rune or a read of many ("home", "end" as
+		// words): inserted, never taken for the text input's bindings.
+		c.insert(msg.Runes)
+	} else {
+		c.selected = false // an arrow, home or end edits the old value
+		c.ti, cmd = c.ti.Update(msg)
+	}
 	if c.ti.Value() != before && !c.ticking && c.live != nil && c.draftKey != "" {
 		c.ticking = true
 		gen, key := c.gen, c.draftKey

@@ -189,7 +189,7 @@ func TestChecklistTeamEnvironmentTextFields(t *testing.T) {
 	kaWant(t, d, "▶ Timeframe for completing the actions", "— enter to write")
 	kaKeys(d, "enter")
 	typeText(d, "by the end of the quarter")
-	kaKeys(d, "enter", "e")
+	kaKeys(d, "enter", "e", "end") // the old value opens selected: end edits it
 	typeText(d, ", or sooner")
 	kaKeys(d, "enter")
 	kaWant(t, d, "by the end of the quarter, or sooner")
