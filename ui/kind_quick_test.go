@@ -182,15 +182,30 @@ func TestPasteStaysText(t *testing.T) {
 		{"see-saw item", "", []string{"W", "c"}, model.Slot{Exercise: model.ExerciseSeesaw, Field: model.FieldNote}},
 		{"parking lot note", "", []string{"P", "a"}, model.Slot{Exercise: model.ExerciseParking, Field: model.FieldNote}},
 	}
+	// How a terminal's read reaches the program: a bracketed paste is one
+	// message; Bubble Tea v1 splits other text at spaces, so "home" and
+	// "enter" arrive as messages of their own.
+	reads := map[string][]tea.KeyMsg{
+		"bracketed paste": {{Type: tea.KeyRunes, Runes: []rune(text), Paste: true}},
+		"one read":        {{Type: tea.KeyRunes, Runes: []rune(text)}},
+	}
+	for i, w := range strings.Split(text, " ") {
+		if i > 0 {
+			reads["words"] = append(reads["words"], tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+		}
+		reads["words"] = append(reads["words"], tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(w)})
+	}
 	for _, c := range cases {
-		for _, paste := range []bool{true, false} {
-			t.Run(fmt.Sprintf("%s/bracketed=%v", c.name, paste), func(t *testing.T) {
+		for _, read := range []string{"bracketed paste", "one read", "words"} {
+			t.Run(c.name+"/"+read, func(t *testing.T) {
 				d, app := sessionApp(t, 100, 30)
 				if c.ex != "" {
 					openExerciseByID(t, d, app, c.ex)
 				}
 				kaKeys(d, c.open...)
-				d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text), Paste: paste})
+				for _, msg := range reads[read] {
+					d.send(msg)
+				}
 				kaKeys(d, "enter")
 				data := app.Live().Data()
 				if es := data.In(c.slot); len(es) != 1 || es[0].Text != text {
