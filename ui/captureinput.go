@@ -193,11 +193,10 @@ func (c *CaptureInput) Key(msg tea.KeyMsg, save func(text string) tea.Cmd) tea.C
 		case c.keep: // save kept the input open (a date to correct)
 			c.keep = false
 			return tea.Batch(cmd, saved)
-		case c.reopened: // save opened the next step of a form
-			if c.draftKey != draft {
-				return tea.Batch(cmd, saved, c.clearDraft(draft))
-			}
-			return tea.Batch(cmd, saved)
+		case c.reopened: // save opened the next step, or the next value
+			// The text submitted is saved: its draft goes, even at the same
+			// key (new typing there writes its own, after this in the queue).
+			return tea.Batch(cmd, saved, c.clearDraft(draft))
 		}
 		return tea.Batch(cmd, saved, c.Close())
 	}
