@@ -246,3 +246,26 @@ func TestHelpListsTheKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestSavedValueLeavesNoDraft: when the card sort's input stays open for
+// the next value, the value just saved is no longer a draft (a crash then
+// would bring it back as typing, to be saved twice).
+func TestSavedValueLeavesNoDraft(t *testing.T) {
+	d, app := sessionApp(t, 100, 30)
+	openExerciseByID(t, d, app, "M3-E5")
+	kaKeys(d, "a")
+	typeText(d, "Courage")
+	drafts, err := app.Live().Drafts()
+	if err != nil || len(drafts) != 1 || drafts[0].Text != "Courage" {
+		t.Fatalf("while typing, drafts %+v %v", drafts, err)
+	}
+	kaKeys(d, "enter")
+	kaWant(t, d, "another value (1 so far")
+	if drafts, err := app.Live().Drafts(); err != nil || len(drafts) != 0 {
+		t.Fatalf("after saving, drafts %+v %v", drafts, err)
+	}
+	typeText(d, "Humour")
+	if drafts, err := app.Live().Drafts(); err != nil || len(drafts) != 1 || drafts[0].Text != "Humour" {
+		t.Fatalf("typing the next value, drafts %+v %v", drafts, err)
+	}
+}
