@@ -79,6 +79,12 @@ func TestTmuxCardSort(t *testing.T) {
 	s.waitFor("20 values entered")
 	s.keys("n")
 	s.waitFor("Round 1 of 2: keep exactly 10")
+	// The selection stayed on the last value entered: go to the first.
+	s.waitFor("▶ [      ] Value 20")
+	for i := 0; i < 19; i++ {
+		s.keys("Up")
+	}
+	s.waitFor("▶ [      ] Value 01")
 	// Keep the even values: toggling moves the cursor down.
 	for i := 1; i <= 20; i++ {
 		if i%2 == 0 {

@@ -63,17 +63,8 @@ func Minutes(d SessionData, exercises map[string]*Exercise) string {
 		b.WriteString(SummaryMarkdown(ex, &d) + "\n")
 	}
 
-	b.WriteString("## Parking lot\n\n")
-	parking := d.ExerciseEntries(ExerciseParking)
-	if len(parking) == 0 {
-		b.WriteString("_Nothing was parked._\n")
-	}
-	for _, e := range parking {
-		b.WriteString(EntryBullet(e) + "\n")
-	}
-	b.WriteString("\n")
-
-	b.WriteString(seesawMinutes(&d, exercises))
+	b.WriteString("## Parking lot\n\n" + ParkingMarkdown(&d) + "\n")
+	b.WriteString("## See-saw\n\n" + SeesawMarkdown(&d, exercises))
 
 	b.WriteString("## Actions\n\n")
 	if len(d.Actions) == 0 {
@@ -123,15 +114,27 @@ func exerciseOrStub(exercises map[string]*Exercise, id string) *Exercise {
 	return &Exercise{ID: id, Title: id}
 }
 
-// seesawMinutes renders the see-saw section: the totals, which way it
-// leans, and the items on each side.
-func seesawMinutes(d *SessionData, exercises map[string]*Exercise) string {
+// ParkingMarkdown lists the parking lot's notes as bullets (the minutes'
+// section and the parking lot's summary).
+func ParkingMarkdown(d *SessionData) string {
+	parking := d.ExerciseEntries(ExerciseParking)
+	if len(parking) == 0 {
+		return "_Nothing was parked._\n"
+	}
 	var b strings.Builder
-	b.WriteString("## See-saw\n\n")
+	for _, e := range parking {
+		b.WriteString(EntryBullet(e) + "\n")
+	}
+	return b.String()
+}
+
+// SeesawMarkdown is the see-saw: the totals, which way it leans, and the
+// items on each side (the minutes' section and the see-saw's summary).
+func SeesawMarkdown(d *SessionData, exercises map[string]*Exercise) string {
+	var b strings.Builder
 	items := SeesawItems(d, exercises)
 	if len(items) == 0 {
-		b.WriteString("_Nothing was placed on the see-saw._\n\n")
-		return b.String()
+		return "_Nothing was placed on the see-saw._\n\n"
 	}
 	pos, chal := Balance(items)
 	b.WriteString("Positives weigh " + strconv.Itoa(pos) + ", challenges weigh " + strconv.Itoa(chal) + ": ")

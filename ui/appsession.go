@@ -107,7 +107,7 @@ func (a *App) session(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		if a.live == nil {
 			return true, a.forward(statusMsg{text: "the see-saw needs a session: start one from the home screen"})
 		}
-		return true, a.push(NewSeesawScreen(a.live, a.cfg.Theme))
+		return true, a.push(NewSeesawScreen(a.live, a.cfg.Theme, nil))
 	case openParkingMsg:
 		return true, a.openParking(nil)
 	case SavedMsg:
@@ -255,8 +255,7 @@ func (a *App) openParking(draft *model.Draft) tea.Cmd {
 	if a.live == nil {
 		return a.forward(statusMsg{text: "the parking lot needs a session: start one from the home screen"})
 	}
-	p, cmd := NewParking(a.live, a.cfg.Theme, draft)
-	return tea.Batch(a.push(p), cmd)
+	return a.push(NewParking(a.live, a.cfg.Theme, draft))
 }
 
 // recover puts a recovered draft back where it was typed.
@@ -268,8 +267,11 @@ func (a *App) recover(msg recoverMsg) tea.Cmd {
 	if len(parts) == 0 {
 		return nil
 	}
-	if parts[0] == model.ExerciseParking {
+	switch parts[0] {
+	case model.ExerciseParking:
 		return a.openParking(&d)
+	case model.ExerciseSeesaw:
+		return a.push(NewSeesawScreen(a.live, a.cfg.Theme, &d))
 	}
 	ref, ok := a.cfg.Deck.Exercises()[parts[0]]
 	if !ok {

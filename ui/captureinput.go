@@ -156,11 +156,10 @@ func (c *CaptureInput) Key(msg tea.KeyMsg, save func(text string) tea.Cmd) tea.C
 		case c.keep: // save kept the input open (a date to correct)
 			c.keep = false
 			return tea.Batch(cmd, saved)
-		case c.reopened: // save opened the next step of a form
-			if c.draftKey != draft {
-				return tea.Batch(cmd, saved, c.clearDraft(draft))
-			}
-			return tea.Batch(cmd, saved)
+		case c.reopened: // save opened the input again (the next step, the next value)
+			// The saved text's draft goes, even at the same key: it was
+			// saved, and must not come back after a crash.
+			return tea.Batch(cmd, saved, c.clearDraft(draft))
 		}
 		return tea.Batch(cmd, saved, c.Close())
 	}

@@ -245,6 +245,6 @@ func (c *Carried) View() string {
 	if len(lines) == 0 {
 		lines = append(lines, t.Dim.Render("No open actions."))
 	}
-	body := fitLines(strings.Join(window(lines, cur, bodyH), "\n"), w, bodyH)
+	body := fitLines(strings.Join(listWindow(lines, cur, bodyH), "\n"), w, bodyH)
 	return head + "\n\n" + body + "\n" + footer
 }

@@ -114,11 +114,12 @@ func sendKeys(d *driver, names ...string) {
 	}
 }
 
-// selectedRow is the row of the view marked with the cursor.
+// selectedRow is the row of the view marked with the cursor, from the
+// marker on ("" if none).
 func selectedRow(view string) string {
 	for _, l := range strings.Split(plain(view), "\n") {
-		if strings.HasPrefix(strings.TrimLeft(l, " "), "▶") {
-			return l
+		if i := strings.Index(l, "▶ "); i >= 0 {
+			return l[i:]
 		}
 	}
 	return ""

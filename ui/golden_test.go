@@ -19,6 +19,14 @@ import (
 func runToView(t *testing.T, app tea.Model, w, h int, want string, steps ...step) string {
 	t.Helper()
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(w, h))
+	return runSteps(t, tm, want, steps...)
+}
+
+// runSteps waits for want, sends each step's keys and waits for its
+// marker (markers of steps with no keys are waited for together with the
+// one before), then quits and returns the final view.
+func runSteps(t *testing.T, tm *teatest.TestModel, want string, steps ...step) string {
+	t.Helper()
 	wants := []string{want}
 	for _, s := range steps {
 		if len(s.keys) > 0 {

@@ -48,6 +48,13 @@ type paneSummary interface {
 	Summary(d *model.SessionData) string
 }
 
+// paneCaptured is a pane whose items are not (only) its exercise's
+// entries (the see-saw's come from every exercise): the header asks it
+// whether anything is captured.
+type paneCaptured interface {
+	Captured(d *model.SessionData) bool
+}
+
 // paneSaved is a pane that wants to know when one of its changes is
 // saved or failed (the card sort moves on to its next round).
 type paneSaved interface {
@@ -136,6 +143,10 @@ func NewHost(env RunnerEnv, pane Pane) *Host {
 	h.help.Styles.ShortKey = env.Theme.FooterKey
 	h.help.Styles.ShortDesc = env.Theme.Footer
 	h.help.Styles.FullKey = env.Theme.Accent
+	// The parking lot and the see-saw screen do not open themselves.
+	h.keys.Parking.SetEnabled(env.Ex.ID != model.ExerciseParking)
+	h.keys.FullSeesaw.SetEnabled(env.Ex.ID != model.ExerciseSeesaw)
+	h.keys.Seesaw.SetEnabled(env.Ex.ID != model.ExerciseSeesaw)
 	h.input = NewCaptureInput(env.Theme, env.Live)
 	// Ratings that feed the see-saw (M2-E4) show it beside them from the start.
 	h.seesaw = env.Ex.Seesaw == string(model.Positive)

@@ -34,13 +34,20 @@ func (h *Host) saveLine() string {
 	case len(h.data.ExerciseEntries(h.env.Ex.ID)) > 0 || len(h.data.SessionActions(h.env.Ex.ID)) > 0:
 		return t.Dim.Render("all saved ✓")
 	}
+	if c, ok := h.pane.(paneCaptured); ok && c.Captured(&h.data) {
+		return t.Dim.Render("all saved ✓")
+	}
 	return t.Dim.Render("nothing captured yet")
 }
 
 // header is the runner's first line: the exercise and where saving stands.
 func (h *Host) header(w int) string {
 	t := h.env.Theme
-	left := t.Heading.Render(fmt.Sprintf("%s · %s", h.env.Ex.ID, model.SanitizeLine(h.env.Ex.Title)))
+	title := fmt.Sprintf("%s · %s", h.env.Ex.ID, model.SanitizeLine(h.env.Ex.Title))
+	if id := h.env.Ex.ID; id == model.ExerciseParking || id == model.ExerciseSeesaw {
+		title = model.SanitizeLine(h.env.Ex.Title) // a screen of the session, not an exercise
+	}
+	left := t.Heading.Render(title)
 	right := h.saveLine()
 	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {

@@ -217,6 +217,17 @@ func (l *Live) assignIDs(c model.Change) model.Change {
 			}
 			c.Entry.ID = newID(at)
 		}
+	case model.OpPutEntries:
+		c.Entries = append([]model.Entry(nil), c.Entries...)
+		for i := range c.Entries {
+			if c.Entries[i].ID == "" { // a new entry among others (a dot)
+				at := time.Now()
+				if c.Entries[i].Created.IsZero() {
+					c.Entries[i].Created = at.Round(0).UTC()
+				}
+				c.Entries[i].ID = newID(at)
+			}
+		}
 	case model.OpPutAction:
 		if c.Action.ID == "" {
 			c.Action.ID = newID(time.Now())

@@ -52,6 +52,10 @@ func TestCardSortEntersNarrowsAndKeepsOrder(t *testing.T) {
 	if v := plain(d.m.View()); !strings.Contains(v, "Round 1 of 2: keep exactly 10") {
 		t.Fatalf("round 1 did not start:\n%s", v)
 	}
+	// The selection stayed on the last value added: go to the first.
+	for i := 0; i < 15; i++ {
+		d.send(keyMsg("up"))
+	}
 	// Keep cards 1, 3, 5 ... (8 of them) and 15, 16: toggling moves down.
 	for i := 0; i < 16; i++ {
 		if i%2 == 0 || i >= 14 {
@@ -76,7 +80,14 @@ func TestCardSortEntersNarrowsAndKeepsOrder(t *testing.T) {
 	if model.CardStage("M3-E5", ptr(app.Live().Data())) != 1 {
 		t.Fatalf("round 1 not confirmed:\n%s", plain(d.m.View()))
 	}
-	// Round 2: keep the first five, then move the fifth to the top.
+	// Round 2: the selection stayed on Value 15, now last of the ten kept.
+	if v := plain(d.m.View()); !strings.Contains(v, "▶ [      ] Value 15") {
+		t.Fatalf("the selection did not stay on its card:\n%s", v)
+	}
+	for i := 0; i < 9; i++ {
+		d.send(keyMsg("up"))
+	}
+	// Keep the first five, then move the fifth to the top.
 	for i := 0; i < 5; i++ {
 		d.send(keyMsg(" "))
 	}
@@ -152,3 +163,56 @@ func TestCardSortSeedsAndLimits(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestCardSortSelectionFollowsTheCard: after each action the selection is
+// on the card acted on (or, when it leaves play, on the card the action
+// leaves first), never on whatever card is now in its row.
+func TestCardSortSelectionFollowsTheCard(t *testing.T) {
+	cases := []struct {
+		name  string
+		stage string // the round entry's value ("": entering)
+		kept  int    // cards 17-kept..16 survived the round before
+		keys  []string
+		want  string // the selected row holds this
+	}{
+		{"start narrowing", "", 0, []string{"down", "down", "down", "down", "n"}, "[      ] Value 05"},
+		{"move up", "", 0, []string{"down", "down", "down", "down", "K"}, "4.   Value 05"},
+		{"move down", "", 0, []string{"down", "J"}, "3.   Value 02"},
+		{"add", "", 0, []string{"a", "N", "e", "w", "enter", "esc"}, "17.  New"},
+		{"remove", "", 0, []string{"down", "down", "down", "down", "x", "y"}, "5.   Value 06"},
+		{"keep moves on", "0", 0, []string{" "}, "[      ] Value 02"},
+		{"confirm keeps a kept card", "0", 10, repeat("down", 11, "enter"), "[      ] Value 12"},
+		{"confirm on a card let go", "0", 10, []string{"down", "down", "enter"}, "[      ] Value 07"},
+		{"back a round", "1", 10, []string{"down", "down", "down", "b"}, "[✓ keep] Value 10"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, app := sessionApp(t, 100, 40)
+			l := app.Live()
+			for i := 1; i <= 16; i++ {
+				e := model.Entry{ExerciseID: "M3-E5", Field: model.FieldCard, Text: fmt.Sprintf("Value %02d", i), Order: i}
+				if i > 16-c.kept {
+					e.Value = model.CardRoundValue(1)
+				}
+				if m := l.CommitNow(model.Change{Op: model.OpAddEntry, Entry: e}); m.Err != nil {
+					t.Fatal(m.Err)
+				}
+			}
+			if c.stage != "" {
+				l.CommitNow(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: "M3-E5", Field: model.FieldRound, Value: c.stage}})
+			}
+			openExerciseByID(t, d, app, "M3-E5")
+			for _, k := range c.keys {
+				d.send(keyMsg(k))
+			}
+			if row := selectedRow(d.m.View()); !strings.Contains(row, c.want) {
+				t.Fatalf("selected %q, want %q:\n%s", row, c.want, plain(d.m.View()))
+			}
+		})
+	}
+}
+
+func repeat(k string, n int, then ...string) []string {
+	out := slices.Repeat([]string{k}, n)
+	return append(out, then...)
+}

@@ -58,30 +58,46 @@ var kindPanes = map[string]func(ex *model.Exercise) Pane{
 		}
 		return newTabsPane("Poll", secs...)
 	},
-}
-
-// oldKinds are the kinds still on their own engine (being moved to the host).
-var oldKinds = map[string]func(RunnerEnv) Runner{
-	model.KindCaseReview: func(env RunnerEnv) Runner { return NewCaseReview(env) },
-	model.KindCardSort:   func(env RunnerEnv) Runner { return NewCardSort(env) },
+	model.KindCaseReview: caseReviewPane,
+	model.KindCardSort:   cardSortPane,
 }
 
 // NewRunner builds the runner for env's exercise, or nil if its kind has
 // no runner.
 func NewRunner(env RunnerEnv) Runner {
 	if mk := kindPanes[env.Ex.Kind]; mk != nil {
-		return NewHost(env, mk(env.Ex))
-	}
-	if mk := oldKinds[env.Ex.Kind]; mk != nil {
-		return mk(env)
+		return newBoundHost(env, mk(env.Ex))
 	}
 	return nil
+}
+
+// sectionBind is a section whose key help depends on the session (the
+// card sort's, on its stage): it is given its host once built, as the
+// help is drawn before any key or view reaches it.
+type sectionBind interface{ bind(h *Host) }
+
+// newBoundHost builds the host of a pane and binds its sections.
+func newBoundHost(env RunnerEnv, p Pane) *Host {
+	h := NewHost(env, p)
+	if tp, ok := p.(*tabsPane); ok {
+		for _, s := range tp.sections {
+			if b, ok := s.(sectionBind); ok {
+				b.bind(h)
+			}
+		}
+	}
+	return h
 }
 
 // closeRunnerMsg asks the app to close the runner and return to the slides.
 type closeRunnerMsg struct{}
 
 func closeRunner() tea.Msg { return closeRunnerMsg{} }
+
+// closeScreenMsg asks the app to return to the screen underneath.
+type closeScreenMsg struct{}
+
+func closeScreen() tea.Msg { return closeScreenMsg{} }
 
 // openSeesawMsg asks the app for the full-screen see-saw.
 type openSeesawMsg struct{}

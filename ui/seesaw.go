@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/carehuddle/huddle/model"
 )
@@ -72,6 +73,21 @@ func weightMark(w int) string {
 // which way it leans, the plank, then each side's items with their
 // weights. selected is the id of the highlighted item ("" for none).
 func SeesawView(t Theme, items []model.SeesawItem, w, h int, selected string) string {
+	return seesawDraw(t, items, w, h, selected, nil)
+}
+
+// seesawDraw is SeesawView with each item's row marked by mark (nil: a
+// ▶ before the selected one). A side's list that does not fit is cut
+// around the selected item and says how many more there are.
+func seesawDraw(t Theme, items []model.SeesawItem, w, h int, selected string, mark func(sel bool, id, text string) string) string {
+	if mark == nil {
+		mark = func(sel bool, _, text string) string {
+			if sel {
+				return t.Selected.Render("▶ " + text)
+			}
+			return "  " + text
+		}
+	}
 	pos, chal := model.Balance(items)
 	head := t.Heading.Render("See-saw") + "  " + t.FooterKey.Render(fmt.Sprintf("+ Positives %d · − Challenges %d", pos, chal)) +
 		"\n" + t.Warning.Render(seesawLean(pos, chal))
@@ -79,32 +95,44 @@ func SeesawView(t Theme, items []model.SeesawItem, w, h int, selected string) st
 	plank := seesawPlank(t, model.TiltOf(pos, chal), plankW)
 	ends := fmt.Sprintf("%-*s%s", max(plankW-len("CHALLENGES"), 1), "POSITIVES", "CHALLENGES")
 	var sides [2][]string
+	var cur [2]int
 	for _, it := range items {
-		line := weightMark(it.Weight) + " " + model.SanitizeLine(it.Text)
-		if it.ID == selected && selected != "" {
-			line = t.Selected.Render("▶ " + line)
-		} else {
-			line = "  " + line
+		si := 0
+		switch it.Side {
+		case model.Positive:
+		case model.Challenge:
+			si = 1
+		default:
+			continue
 		}
-		if it.Side == model.Positive {
-			sides[0] = append(sides[0], line)
-		} else if it.Side == model.Challenge {
-			sides[1] = append(sides[1], line)
+		sel := it.ID == selected && selected != ""
+		if sel {
+			cur[si] = len(sides[si])
 		}
+		sides[si] = append(sides[si], mark(sel, it.ID, weightMark(it.Weight)+" "+model.SanitizeLine(it.Text)))
 	}
-	list := func(title string, lines []string, width int) string {
+	top := head + "\n\n" + t.Dim.Render(ends) + "\n" + plank + "\n\n"
+	rows := max(h-strings.Count(top, "\n"), 2) // for the lists, with their titles
+	list := func(title string, lines []string, cur, width, rows int) string {
 		if len(lines) == 0 {
 			lines = []string{t.Dim.Render("  (none yet)")}
+		}
+		lines = listWindow(lines, cur, max(rows-1, 1))
+		for i, l := range lines {
+			lines[i] = ansi.Truncate(l, width, "…") // one row each, so the window counts right
 		}
 		return lipgloss.NewStyle().Width(width).Render(t.Accent.Render(title) + "\n" + strings.Join(lines, "\n"))
 	}
 	var lists string
 	if w >= 70 {
 		half := (w - 2) / 2
-		lists = lipgloss.JoinHorizontal(lipgloss.Top, list("+ Positive", sides[0], half), "  ", list("− Challenge", sides[1], half))
+		lists = lipgloss.JoinHorizontal(lipgloss.Top, list("+ Positive", sides[0], cur[0], half, rows), "  ", list("− Challenge", sides[1], cur[1], half, rows))
 	} else {
-		lists = list("+ Positive", sides[0], w) + "\n" + list("− Challenge", sides[1], w)
+		lists = list("+ Positive", sides[0], cur[0], w, rows/2) + "\n" + list("− Challenge", sides[1], cur[1], w, rows-rows/2)
 	}
-	out := head + "\n\n" + t.Dim.Render(ends) + "\n" + plank + "\n\n" + lists
-	return lipgloss.NewStyle().MaxWidth(w).MaxHeight(max(h, 1)).Render(out)
+	out := strings.Split(top+lists, "\n")
+	for i, l := range out {
+		out[i] = ansi.Truncate(l, w, "…") // a cut row says so
+	}
+	return strings.Join(out[:min(len(out), max(h, 1))], "\n")
 }

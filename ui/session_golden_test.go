@@ -50,6 +50,7 @@ func TestSessionGoldens(t *testing.T) {
 				{"discussion-vote", []string{"V", " "}},
 				{"discussion-whole-team", []string{"shift+tab"}},
 				{"seesaw", []string{"W"}},
+				{"seesaw-added", append(append([]string{"W", "c"}, runes("Funding ends in March")...), "enter", "3")},
 				{"parking", []string{"P", "a", "A", "s", "k", " ", "a", "b", "o", "u", "t", " ", "c", "o", "s", "t", "s", "enter"}},
 				{"big-timer", []string{"T"}},
 			}
