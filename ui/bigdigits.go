@@ -45,3 +45,31 @@ func bigText(s string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// bigTextScaled is bigText with every cell drawn sx columns wide and sy
+// rows high, so that a clock grows with the window.
+func bigTextScaled(s string, sx, sy int) string {
+	sx, sy = max(sx, 1), max(sy, 1)
+	var out []string
+	for _, row := range strings.Split(bigText(s), "\n") {
+		var b strings.Builder
+		for _, r := range row {
+			b.WriteString(strings.Repeat(string(r), sx))
+		}
+		for range sy {
+			out = append(out, b.String())
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// bigScale is the largest scale at which text of width tw and height th
+// cells fits in w×h (at least 1).
+func bigScale(tw, th, w, h int) (sx, sy int) {
+	if tw <= 0 || th <= 0 {
+		return 1, 1
+	}
+	sy = max(min(h/th, w/(2*tw)), 1) // cells twice as wide as high look square
+	sx = max(min(w/tw, 2*sy), 1)
+	return sx, sy
+}

@@ -112,6 +112,9 @@ func seesawDraw(t Theme, items []model.SeesawItem, w, h int, selected string, ma
 		sides[si] = append(sides[si], mark(sel, it.ID, weightMark(it.Weight)+" "+model.SanitizeLine(it.Text)))
 	}
 	top := head + "\n\n" + t.Dim.Render(ends) + "\n" + plank + "\n\n"
+	if w >= seesawBigW && h >= seesawBigH {
+		top = seesawBigTop(t, pos, chal, w, h) + "\n\n"
+	}
 	rows := max(h-strings.Count(top, "\n"), 2) // for the lists, with their titles
 	list := func(title string, lines []string, cur, width, rows int) string {
 		if len(lines) == 0 {

@@ -233,11 +233,16 @@ func (v *TimerView) Bar(w int) string {
 func (v *TimerView) BigView(w, h int) string {
 	n := v.clock()
 	mark, style := v.marker(n)
-	digits := bigText(v.T.Clock(n))
+	// The digits grow with the window, to be read from the back of a
+	// large room: the largest whole scale that leaves room for the rest.
+	clock := v.T.Clock(n)
+	plain := bigText(clock)
+	sx, sy := bigScale(lipgloss.Width(plain), bigDigitsHeight, w-4, h-8)
+	digits := bigTextScaled(clock, sx, sy)
 	if lipgloss.Width(digits) > w-2 {
-		digits = v.T.Clock(n)
+		digits = clock
 	}
-	v.bar.Width = max(min(w-8, 60), 4)
+	v.bar.Width = max(min(w-8, max(60, lipgloss.Width(digits))), 4)
 	help := "t start/pause · +/- a minute · R reset · M bell · T back"
 	parts := []string{
 		v.theme.Heading.Render(model.SanitizeLine(v.T.Label)),
