@@ -23,18 +23,44 @@ var ThemeNames = []string{ThemeAuto, ThemeDark, ThemeLight, ThemeProjector}
 // background is dark. "auto" never queries the terminal (a terminal that
 // does not answer would stall start-up): it reads COLORFGBG when the
 // terminal sets it, and otherwise assumes a dark background.
+//
+// The projector theme follows the background too: bright text on a dark
+// one, dark text on a light one, and, when the background is not known,
+// the terminal's own text colour with accents that read on either (a
+// meeting room's terminal or projector is often light). "auto" with an
+// unknown background is drawn the same way, never pale grey on white.
 func ResolveTheme(name string, getenv func(string) string) (string, bool) {
+	known, dark := termbg.Known(getenv), termbg.Dark(getenv)
 	switch name {
-	case ThemeDark, ThemeProjector:
+	case ThemeDark:
 		return name, true
 	case ThemeLight:
 		return name, false
+	case ThemeProjector:
+		switch {
+		case !known:
+			return themeProjectorAny, true
+		case !dark:
+			return themeProjectorLight, false
+		}
+		return name, true
 	}
-	if !termbg.Dark(getenv) {
+	switch {
+	case !known:
+		return themeAny, true
+	case !dark:
 		return ThemeLight, false
 	}
 	return ThemeDark, true
 }
+
+// Concrete themes that --theme does not name: chosen by ResolveTheme for
+// the background.
+const (
+	themeAny            = "any"             // background unknown: the terminal's own text colour
+	themeProjectorLight = "projector-light" // projector on a light background
+	themeProjectorAny   = "projector-any"   // projector, background unknown
+)
 
 // Theme holds every style huddle draws with.
 type Theme struct {
@@ -69,6 +95,12 @@ var palettes = map[string]palette{
 	ThemeDark:      {fg: "252", dim: "245", accent: "39", accentBg: "63", warn: "214", danger: "203", border: "63", progressOff: "238"},
 	ThemeLight:     {fg: "235", dim: "240", accent: "25", accentBg: "25", warn: "130", danger: "160", border: "25", progressOff: "252"},
 	ThemeProjector: {fg: "231", dim: "250", accent: "226", accentBg: "21", warn: "214", danger: "196", border: "231", progressOff: "240"},
+	// Dark text on a light screen; heavy and dark enough to project.
+	themeProjectorLight: {fg: "16", dim: "236", accent: "18", accentBg: "153", warn: "94", danger: "124", border: "16", progressOff: "250"},
+	// No text colour of its own (fg ""): the terminal's, which reads on its
+	// background whatever it is; accents of middle brightness.
+	themeAny:          {fg: "", dim: "244", accent: "33", accentBg: "33", warn: "166", danger: "160", border: "33", progressOff: "246"},
+	themeProjectorAny: {fg: "", dim: "243", accent: "27", accentBg: "27", warn: "166", danger: "160", border: "27", progressOff: "246"},
 }
 
 // NewTheme builds the named theme (dark, light or projector).
@@ -77,8 +109,17 @@ func NewTheme(name string) Theme {
 	if !ok {
 		name, p = ThemeDark, palettes[ThemeDark]
 	}
-	t := Theme{Name: name, Dark: name != ThemeLight}
-	c := func(s string) lipgloss.Color { return lipgloss.Color(s) }
+	t := Theme{Name: name, Dark: name != ThemeLight && name != themeProjectorLight}
+	projector := name == ThemeProjector || name == themeProjectorLight || name == themeProjectorAny
+	if projector {
+		t.Name = ThemeProjector // laid out as the projector theme
+	}
+	c := func(s string) lipgloss.TerminalColor {
+		if s == "" {
+			return lipgloss.NoColor{} // the terminal's own
+		}
+		return lipgloss.Color(s)
+	}
 	t.Footer = lipgloss.NewStyle().Foreground(c(p.dim))
 	t.FooterKey = lipgloss.NewStyle().Foreground(c(p.fg)).Bold(true)
 	t.Dim = lipgloss.NewStyle().Foreground(c(p.dim))
@@ -94,7 +135,7 @@ func NewTheme(name string) Theme {
 	t.Heading = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true)
 	t.Input = lipgloss.NewStyle().Foreground(c(p.accent)).Bold(true)
 	t.ProgressOn, t.ProgressOf = p.accent, p.progressOff
-	if name == ThemeProjector {
+	if projector {
 		t.Box = t.Box.Border(lipgloss.ThickBorder())
 		t.Footer = t.Footer.Bold(true)
 	}
@@ -107,10 +148,15 @@ func NewTheme(name string) Theme {
 // change assigns a fresh pointer instead of writing through the old one.
 func glamourStyle(name string, p palette) ansi.StyleConfig {
 	cfg := styles.DarkStyleConfig
-	if name == ThemeLight {
+	if name == ThemeLight || name == themeProjectorLight {
 		cfg = styles.LightStyleConfig
 	}
-	str := func(s string) *string { return &s }
+	str := func(s string) *string {
+		if s == "" {
+			return nil // the terminal's own colour
+		}
+		return &s
+	}
 	yes := func() *bool { b := true; return &b }
 	margin := func(u uint) *uint { return &u }
 
@@ -126,7 +172,13 @@ func glamourStyle(name string, p palette) ansi.StyleConfig {
 	cfg.H2 = ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Prefix: "▌ ", Color: str(p.accent), Bold: yes()}}
 	cfg.H3 = ansi.StyleBlock{StylePrimitive: ansi.StylePrimitive{Prefix: "▸ ", Bold: yes()}}
 	cfg.Strong = ansi.StylePrimitive{Bold: yes(), Color: str(p.fg)}
-	if name == ThemeProjector {
+	if name == themeAny || name == themeProjectorAny {
+		// No colour of glamour's own for text, code or tables: the
+		// terminal's, readable on its background.
+		cfg.Text.Color, cfg.Paragraph.Color, cfg.Item.Color = nil, nil, nil
+		cfg.Code.BackgroundColor, cfg.CodeBlock.Chroma = nil, nil
+	}
+	if name == ThemeProjector || name == themeProjectorLight || name == themeProjectorAny {
 		cfg.Document.Margin = margin(4)
 		cfg.H1.Upper = yes()
 		cfg.H1.Prefix = "██ "

@@ -22,6 +22,10 @@ func init() {
 	lipgloss.SetHasDarkBackground(Dark(os.Getenv))
 }
 
+// Known reports whether the terminal says what its background is
+// (COLORFGBG); without it, Dark's answer is only a default.
+func Known(getenv func(string) string) bool { return getenv("COLORFGBG") != "" }
+
 // Dark guesses the background from COLORFGBG ("15;0": light text on a
 // dark background), which many terminals set, without asking the
 // terminal. Without it the background is taken to be dark.
