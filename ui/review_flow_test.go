@@ -192,10 +192,10 @@ func TestReviewTeamViewAndActionStatus(t *testing.T) {
 	v := reviewView(d)
 	reviewHas(t, v, "Team · North Locality", "Continuum", "See-saw", "Integration profile", "3 workshop sessions")
 	p := team.points[1] // 14 Jan
-	if p.level != model.Attached || p.answers != 10 || p.pos != 2 || p.chal != 3 || p.tilt != -1 {
+	if p.Level != model.Attached || p.Answers != 10 || p.Pos != 2 || p.Chal != 3 || p.Tilt != -1 {
 		t.Errorf("14 Jan: %+v", p)
 	}
-	if p2 := team.points[2]; p2.level != model.Aligned || p2.placed != 3 || p2.posSum != 7 {
+	if p2 := team.points[2]; p2.Level != model.Aligned || p2.Placed != 3 || p2.PosSum != 7 {
 		t.Errorf("11 Mar: %+v", p2)
 	}
 

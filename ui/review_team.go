@@ -20,7 +20,7 @@ type (
 	teamLoadedMsg struct {
 		teamID  string
 		name    string
-		points  []teamPoint // oldest first
+		points  []model.JourneyPoint // oldest first
 		actions []teamAction
 		err     error
 	}
@@ -50,7 +50,7 @@ type reviewTeam struct {
 	teamID    string
 	name      string
 	sessionID string // a session of the team, to find it by when teamID is not known
-	points    []teamPoint
+	points    []model.JourneyPoint
 	actions   []teamAction
 	loaded    bool
 	err       string
@@ -105,7 +105,7 @@ func loadTeamCmd(st *store.Store, exercises map[string]*model.Exercise, teamID, 
 				continue
 			}
 			damaged = append(damaged, err)
-			msg.points = append(msg.points, teamPointOf(d, exercises))
+			msg.points = append(msg.points, model.JourneyPointOf(d, exercises))
 			var acts []teamAction
 			for _, a := range d.Actions {
 				acts = append(acts, teamAction{a: a, when: s.Started})
