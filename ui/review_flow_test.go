@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -200,22 +201,27 @@ func TestReviewTeamViewAndActionStatus(t *testing.T) {
 	}
 
 	d.send(keyMsg("tab"))
-	reviewHas(t, reviewView(d), "[open]", "Review the referral pathway", "[done]")
-	// The newest session's action first: Review the referral pathway.
+	v = reviewView(d)
+	reviewHas(t, v, "OVERDUE", "Review the referral pathway", "done", "Principal social worker", "due 2025-04-30")
+	// Overdue first, the longest overdue at the top: Book a joint MDT slot
+	// (due 1 February) of the first North workshop.
+	if i, j := strings.Index(v, "Book a joint MDT slot"), strings.Index(v, "Review the referral pathway"); i < 0 || j < i {
+		t.Errorf("the longest overdue action should come first:\n%s", v)
+	}
 	d.send(keyMsg("d"))
-	acts, err := f.st.Actions(f.north2)
-	if err != nil || len(acts) != 1 || acts[0].Status != model.ActionDone {
+	acts, err := f.st.Actions(f.north1)
+	if err != nil || len(acts) != 2 || acts[0].Status != model.ActionDone {
 		t.Fatalf("done not saved: %+v %v", acts, err)
 	}
 	d.send(keyMsg("down"))
 	d.send(keyMsg(" ")) // open → done
 	d.send(keyMsg(" ")) // done → dropped
-	acts, _ = f.st.Actions(f.north1)
+	acts, _ = f.st.Actions(f.north2)
 	if acts[0].Status != model.ActionDropped {
 		t.Errorf("cycled status: %q", acts[0].Status)
 	}
 	d.send(keyMsg("o"))
-	acts, _ = f.st.Actions(f.north1)
+	acts, _ = f.st.Actions(f.north2)
 	if acts[0].Status != model.ActionOpen {
 		t.Errorf("o: %q", acts[0].Status)
 	}

@@ -22,9 +22,9 @@ func TestReviewGoldens(t *testing.T) {
 		{"search", []reviewStep{{nil, `journey\s+17`}, {[]string{"/", "w", "a", "i", "t", "enter"}, `2 matches`}}},
 		{"minutes", []reviewStep{{nil, `journey\s+17`}, {[]string{"enter"}, `Facilitator: Sam`}}},
 		{"team", []reviewStep{{nil, `journey\s+17`}, {[]string{"t"}, `answered\s+not run`}}},
-		{"actions", []reviewStep{{nil, `journey\s+17`}, {[]string{"t"}, `answered`}, {[]string{"tab"}, `\[done\]`}}},
+		{"actions", []reviewStep{{nil, `journey\s+17`}, {[]string{"t"}, `answered`}, {[]string{"tab"}, `OVERDUE`}}},
 	}
-	for _, size := range [][2]int{{100, 30}, {120, 40}} {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			for _, c := range cases {
