@@ -156,13 +156,13 @@ func TestReviewExportWritesAPrivateFile(t *testing.T) {
 	d, _ := reviewDriver(t, f, 100, 30)
 	dir := reviewExportDir
 	d.send(keyMsg("enter"))
-	for i, format := range []string{"m", "c", "j", "m"} {
+	for i, format := range []string{"m", "c", "j", "h", "x", "m"} {
 		d.send(keyMsg("x"))
 		reviewHas(t, reviewView(d), "Export as:")
 		d.send(keyMsg(format))
-		name := map[string]string{"m": "md", "c": "csv", "j": "json"}[format]
+		name := map[string]string{"m": "md", "c": "csv", "j": "json", "h": "html", "x": "xlsx"}[format]
 		want := filepath.Join(dir, "huddle-2025-03-11-north-locality."+name)
-		if i == 3 {
+		if i == 5 {
 			want = filepath.Join(dir, "huddle-2025-03-11-north-locality-2.md")
 		}
 		info, err := os.Stat(want)
