@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -191,7 +192,12 @@ func TestReviewTeamViewAndActionStatus(t *testing.T) {
 		t.Errorf("the North team has 3 workshops (its reflection is private): %d", len(team.points))
 	}
 	v := reviewView(d)
-	reviewHas(t, v, "Team · North Locality", "Continuum", "See-saw", "Integration profile", "3 workshop sessions")
+	reviewHas(t, v, "Team · North Locality", "Continuum", "See-saw", "Integration profile", "3 workshop sessions",
+		"Continuum over time", "See-saw over time")
+	// The trend charts write each session's value under its marker.
+	if !regexp.MustCompile(`value\s+1\.0\s+1\.3\s+2\.3`).MatchString(v) || !regexp.MustCompile(`value\s+—\s+−1\s+\+1`).MatchString(v) {
+		t.Errorf("the trend charts' values are missing:\n%s", v)
+	}
 	p := team.points[1] // 14 Jan
 	if p.Level != model.Attached || p.Answers != 10 || p.Pos != 2 || p.Chal != 3 || p.Tilt != -1 {
 		t.Errorf("14 Jan: %+v", p)

@@ -245,6 +245,12 @@ func (v *reviewTeam) journeyLines(r *Review, w int) []string {
 	if n := chartColumns(w); len(v.points) > n {
 		note = " (the last " + strconv.Itoa(n) + " of " + strconv.Itoa(len(v.points)) + " sessions)"
 	}
+	tnote := ""
+	if n := trendColumns(w); len(v.points) > n {
+		tnote = " (the last " + strconv.Itoa(n) + " of " + strconv.Itoa(len(v.points)) + ")"
+	}
+	section("Continuum over time: the mean placement of each session"+tnote, continuumTrendChart(v.points, w))
+	section("See-saw over time: the tilt of each session (+ leans to the positives)"+tnote, seesawTrendChart(v.points, w))
 	section("Continuum: where each group placed the team (1 attached, 2 aligned, 3 embedded)"+note, continuumChart(v.points, w))
 	section("See-saw: weight of positives (+) and challenges (−) per session", seesawChart(v.points, w))
 	section("Integration profile: nearest profile of the assessment (I-A)"+note, integrationChart(v.points, w))
