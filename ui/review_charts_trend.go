@@ -59,7 +59,7 @@ func trendChart(points []model.JourneyPoint, w int, rows []float64, labels []str
 	return append(lines, strings.TrimRight(nums, " "), strings.TrimRight(dates, " "))
 }
 
-func abs(f float64) float64 {
+func abs[T int | float64](f T) T {
 	if f < 0 {
 		return -f
 	}

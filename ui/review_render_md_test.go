@@ -69,3 +69,27 @@ func TestMinutesOnScreenShowWhatTheExportDoes(t *testing.T) {
 		t.Errorf("a narrow table changed:\n%s", got)
 	}
 }
+
+// FuzzScreenMarkdown: whatever was captured, the screen's Markdown shows
+// no escape glamour would print with its backslash, and tables of any
+// content are turned into lists or kept without a panic.
+func FuzzScreenMarkdown(f *testing.F) {
+	for _, s := range []string{"=SUM(1,2)", "lunch & learn", `a\~b|c`, "| x | y |", `\\&`, "é\x1b[31m", ""} {
+		f.Add(s, 80)
+	}
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		width = 20 + abs(width)%200
+		cellText := model.MarkdownInline(s)
+		md := "- " + cellText + "\n\n| A | B |\n| --- | --- |\n| " + cellText + " | " + cellText + " |\n"
+		out := screenMarkdown(md, width)
+		for i := 0; i < len(out); i++ {
+			if out[i] != '\\' || i+1 >= len(out) {
+				continue
+			}
+			if strings.IndexByte("&=~", out[i+1]) >= 0 {
+				t.Fatalf("%q shows as %q: an escape glamour prints", s, out)
+			}
+			i++
+		}
+	})
+}
