@@ -89,24 +89,22 @@ func MinutesHTML(d model.SessionData, exercises map[string]*model.Exercise) []by
 }
 
 // TeamHTML renders a team's journey as a printable page: the opening
-// list, then each section with its chart (continuum, see-saw, profile)
-// above the table of the same numbers.
+// list, the three charts at a glance (continuum, see-saw, profile), then
+// each section's table of the same numbers, then the actions.
 func TeamHTML(r model.TeamReport) []byte {
 	var b strings.Builder
 	b.WriteString(markdownHTML("# " + r.ReportTitle() + "\n\n" + r.Meta()))
+	if len(r.Points) > 0 {
+		b.WriteString("<section id=\"charts\">\n")
+		b.WriteString(markdownHTML("## The journey at a glance\n"))
+		b.WriteString(figure(continuumSVG(r.Points), "Continuum: the mean placement of each session, 1 attached, 2 aligned, 3 embedded."))
+		b.WriteString(figure(seesawSVG(r.Points), "See-saw: the weight of the positives (solid) and of the challenges (outlined, hatched) in each session."))
+		b.WriteString(figure(profileSVG(r.Points), "Integration profile: the nearest profile of the assessment in each session; sessions without one are left blank."))
+		b.WriteString("</section>\n")
+	}
 	for _, s := range r.Sections() {
 		b.WriteString("<section id=\"" + s.ID + "\">\n")
 		b.WriteString(markdownHTML("## " + s.Title + "\n"))
-		if len(r.Points) > 0 {
-			switch s.ID {
-			case model.SectionContinuum:
-				b.WriteString(figure(continuumSVG(r.Points), "Mean placement per session: 1 attached, 2 aligned, 3 embedded. The table gives each group's placement."))
-			case model.SectionSeesaw:
-				b.WriteString(figure(seesawSVG(r.Points), "Weight of positives (solid) and challenges (outlined, hatched) per session."))
-			case model.SectionProfile:
-				b.WriteString(figure(profileSVG(r.Points), "Nearest integration profile of the assessment per session; sessions without one are left blank."))
-			}
-		}
 		b.WriteString(markdownHTML(s.Markdown))
 		b.WriteString("</section>\n")
 	}

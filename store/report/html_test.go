@@ -126,8 +126,8 @@ func TestTeamHTMLHoldsEverySessionChartAndAction(t *testing.T) {
 	if len(page.problems) > 0 {
 		t.Errorf("the page is not self-contained and inert: %q", page.problems)
 	}
-	if page.elements["svg"] != 3 || page.elements["section"] != 5 {
-		t.Errorf("want three charts in five sections: %v", page.elements)
+	if page.elements["svg"] != 3 || page.elements["section"] != 6 || page.elements["figcaption"] != 3 {
+		t.Errorf("want three charts, then five sections: %v", page.elements)
 	}
 	for _, p := range rep.Points {
 		if !strings.Contains(page.text, shown(p.Session.Title)) {

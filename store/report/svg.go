@@ -73,7 +73,12 @@ func (f *frame) dates(points []model.JourneyPoint) {
 		if i != f.n-1 && f.n-1-i < step && i != 0 {
 			continue // too close to the last label
 		}
-		f.text(f.x(i), y, "middle", "10", p.Session.Started.Format("2 Jan 06"))
+		x, anchor := f.x(i), "middle"
+		if i == f.n-1 && f.n > 1 && x+30 > chartW {
+			// The last label ends at the plot's edge rather than past it.
+			x, anchor = float64(chartW-2), "end"
+		}
+		f.text(x, y, anchor, "10", p.Session.Started.Format("2 Jan 06"))
 	}
 	fmt.Fprintf(&f.b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#000" stroke-width="1"/>`, chartLeft, chartTop+f.h, chartW-chartRight, chartTop+f.h)
 }
