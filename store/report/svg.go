@@ -140,6 +140,7 @@ func continuumSVG(points []model.JourneyPoint) string {
 func profileSVG(points []model.JourneyPoint) string {
 	f := levelFrame(points, "Integration profile: nearest profile per session")
 	var path []string
+	var marks strings.Builder // drawn over the line
 	s := min(8, max(f.col()/2, 2))
 	for i, p := range points {
 		if !p.Level.Valid() {
@@ -147,11 +148,12 @@ func profileSVG(points []model.JourneyPoint) string {
 		}
 		x, y := f.x(i), levelY(f.h, float64(p.Level))
 		path = append(path, fmt.Sprintf("%.1f,%.1f", x, y))
-		fmt.Fprintf(&f.b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#fff" stroke="#000" stroke-width="1.5"/>`, x-s/2, y-s/2, s, s)
+		fmt.Fprintf(&marks, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#fff" stroke="#000" stroke-width="1.5"/>`, x-s/2, y-s/2, s, s)
 	}
 	if len(path) > 1 {
 		fmt.Fprintf(&f.b, `<polyline points="%s" fill="none" stroke="#000" stroke-width="1" stroke-dasharray="4 3"/>`, strings.Join(path, " "))
 	}
+	f.b.WriteString(marks.String())
 	return f.done()
 }
 
