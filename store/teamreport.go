@@ -27,7 +27,7 @@ func (s *Store) TeamReport(teamID string, from, to time.Time, exercises map[stri
 	damaged := []error{err}
 	for i := len(list) - 1; i >= 0; i-- { // oldest first
 		d, err := s.SessionData(list[i].ID)
-		if err != nil && !errors.Is(err, ErrRecordDamaged) {
+		if err != nil && d.Session.ID == "" { // the session itself is unreadable
 			damaged = append(damaged, err)
 			continue
 		}

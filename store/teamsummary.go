@@ -36,7 +36,7 @@ func (s *Store) TeamSummaries(exercises map[string]*model.Exercise, today time.T
 		}
 		for i := min(len(list), TeamSummaryRecent) - 1; i >= 0; i-- { // oldest first
 			d, err := s.SessionData(list[i].ID)
-			if err != nil && !errors.Is(err, ErrRecordDamaged) {
+			if err != nil && d.Session.ID == "" { // the session itself is unreadable
 				damaged = append(damaged, err)
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -56,11 +57,12 @@ func newReviewTeam(teamID, name, sessionID string) *reviewTeam {
 }
 
 func (v *reviewTeam) init(r *Review) tea.Cmd {
-	return loadTeamCmd(r.st, r.exercises, v.teamID, v.sessionID)
+	return loadTeamCmd(r.st, r.exercises, v.teamID, v.sessionID, r.clock())
 }
 
-// loadTeamCmd reads a team's workshop sessions, their data and actions.
-func loadTeamCmd(st *store.Store, exercises map[string]*model.Exercise, teamID, sessionID string) tea.Cmd {
+// loadTeamCmd reads a team's journey (store.TeamReport: its workshop
+// sessions charted, and their actions in reading order as of today).
+func loadTeamCmd(st *store.Store, exercises map[string]*model.Exercise, teamID, sessionID string, today time.Time) tea.Cmd {
 	return func() tea.Msg {
 		msg := teamLoadedMsg{teamID: teamID}
 		if teamID == "" {
@@ -71,39 +73,8 @@ func loadTeamCmd(st *store.Store, exercises map[string]*model.Exercise, teamID, 
 			}
 			msg.teamID = s.TeamID
 		}
-		team, err := st.Team(msg.teamID)
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.name = team.Name
-		list, err := st.TeamSessions(msg.teamID)
-		var damaged []error
-		if err != nil && !errors.Is(err, store.ErrRecordDamaged) {
-			msg.err = err
-			return msg
-		}
-		damaged = append(damaged, err)
-		for i := len(list) - 1; i >= 0; i-- { // oldest first
-			s := list[i]
-			if s.Kind != model.SessionWorkshop {
-				continue
-			}
-			d, err := st.SessionData(s.ID)
-			if err != nil && d.Session.ID == "" {
-				damaged = append(damaged, err)
-				continue
-			}
-			damaged = append(damaged, err)
-			msg.points = append(msg.points, model.JourneyPointOf(d, exercises))
-			for _, a := range d.Actions {
-				msg.actions = append(msg.actions, model.ActionItem{Action: a, SessionTitle: d.Session.Title,
-					SessionStarted: d.Session.Started, TeamName: msg.name})
-			}
-		}
-		if err := errors.Join(damaged...); err != nil {
-			msg.err = err
-		}
+		rep, err := st.TeamReport(msg.teamID, time.Time{}, time.Time{}, exercises, today)
+		msg.name, msg.points, msg.actions, msg.err = rep.TeamName, rep.Points, rep.Actions, err
 		return msg
 	}
 }
@@ -133,8 +104,6 @@ func (v *reviewTeam) update(r *Review, msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			r.setStatus(damageText(msg.err), true)
 		}
-		// Overdue first, then open by due date, then done and dropped.
-		model.SortActionItems(msg.actions, r.clock())
 		v.points, v.actions.items, v.loaded = msg.points, msg.actions, true
 	case actionSavedMsg:
 		if msg.err != nil {
