@@ -1,8 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"errors"
+	"runtime"
 	"strings"
+	"sync"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -24,6 +28,18 @@ func (s *Store) FindTeam(name string) (model.Team, error) {
 		return model.Team{}, err
 	}
 	return model.Team{}, notFound("team", name)
+}
+
+// sessionHead is what a list of actions needs of a session record: it
+// decodes the record (verified like any other) without the lists the
+// session holds.
+type sessionHead struct {
+	ID       string    `json:"id"`
+	Kind     string    `json:"kind"`
+	TeamID   string    `json:"team_id,omitempty"`
+	TeamName string    `json:"team_name,omitempty"`
+	Title    string    `json:"title"`
+	Started  time.Time `json:"started"`
 }
 
 // ActionItems lists the actions of every session, or of the workshop
@@ -54,7 +70,7 @@ func (s *Store) ActionItems(teamID string) ([]model.ActionItem, error) {
 			return err
 		}
 		teamNames := map[string]string{}
-		teamName := func(sess *model.Session) string {
+		teamName := func(sess *sessionHead) string {
 			if sess.TeamID == "" {
 				return sess.TeamName
 			}
@@ -70,7 +86,7 @@ func (s *Store) ActionItems(teamID string) ([]model.ActionItem, error) {
 			}
 			return name
 		}
-		add := func(sess *model.Session, list []model.Action) {
+		add := func(sess *sessionHead, list []model.Action) {
 			name := teamName(sess)
 			for _, a := range list {
 				out = append(out, model.ActionItem{Action: a, SessionTitle: sess.Title, SessionStarted: sess.Started, TeamName: name})
@@ -86,7 +102,7 @@ func (s *Store) ActionItems(teamID string) ([]model.ActionItem, error) {
 				if !ok {
 					return nil
 				}
-				var sess model.Session
+				var sess sessionHead
 				found, err := getRecord(sessions, bucketSessions, []byte(id), &sess)
 				switch {
 				case !found:
@@ -106,46 +122,70 @@ func (s *Store) ActionItems(teamID string) ([]model.ActionItem, error) {
 				return err
 			})
 		}
-		// Every action, in key order: a session's actions are together.
-		var cur model.Session
-		var curOK, first = false, true
-		var list []model.Action
-		flush := func() {
-			if curOK && len(list) > 0 {
-				add(&cur, list)
+		// Every action, in key order (a session's actions are together):
+		// the raw records are gathered, then verified and decoded by a
+		// worker per core. Their bytes stay valid while the read
+		// transaction is open, and no bolt object is shared between the
+		// workers.
+		var keys, vals, sessKeys, sessVals [][]byte
+		var sessOf []int
+		c := actions.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			sid := k
+			if i := bytes.IndexByte(k, 0); i >= 0 {
+				sid = k[:i]
 			}
-			list = list[:0]
+			if n := len(sessKeys); n == 0 || !bytes.Equal(sessKeys[n-1], sid) {
+				sessKeys = append(sessKeys, sid)
+				sessVals = append(sessVals, sessions.Get(sid))
+			}
+			keys, vals, sessOf = append(keys, k), append(vals, v), append(sessOf, len(sessKeys)-1)
 		}
-		err = decodeAll(actions, nil, func(k, v []byte) error {
-			var a model.Action
-			if err := decodeRecord(bucketActions, k, v, &a); err != nil {
-				return err
+		heads := make([]sessionHead, len(sessKeys))
+		headErr := make([]error, len(sessKeys))
+		inParallel(len(sessKeys), func(i int) {
+			if sessVals[i] != nil {
+				headErr[i] = decodeRecord(bucketSessions, sessKeys[i], sessVals[i], &heads[i])
 			}
-			if first || a.SessionID != cur.ID {
-				flush()
-				first = false
-				cur, curOK = model.Session{ID: a.SessionID}, false
-				found, err := getRecord(sessions, bucketSessions, []byte(a.SessionID), &cur)
-				switch {
-				case err != nil:
-					damaged = append(damaged, err)
-				case found:
-					curOK = true
-				}
-				cur.ID = a.SessionID
-			}
-			list = append(list, a)
-			return nil
 		})
-		flush()
-		if errors.Is(err, ErrRecordDamaged) {
-			damaged = append(damaged, err)
-			err = nil
+		acts := make([]model.Action, len(keys))
+		actErr := make([]error, len(keys))
+		inParallel(len(keys), func(i int) { actErr[i] = decodeRecord(bucketActions, keys[i], vals[i], &acts[i]) })
+		for _, err := range headErr {
+			if err != nil {
+				damaged = append(damaged, err)
+			}
 		}
-		return err
+		out = make([]model.ActionItem, 0, len(acts))
+		for i := range acts {
+			si := sessOf[i]
+			switch {
+			case actErr[i] != nil:
+				damaged = append(damaged, actErr[i])
+			case sessVals[si] != nil && headErr[si] == nil: // actions of a missing or damaged session are left out
+				add(&heads[si], acts[i:i+1])
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return out, err
 	}
 	return out, errors.Join(damaged...)
+}
+
+// inParallel calls fn for 0..n-1, split into a run per core.
+func inParallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n/256, 1))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

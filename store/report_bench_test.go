@@ -17,7 +17,8 @@ import (
 // Benchmarks of the reports: the team report of a team with 200 workshop
 // sessions (budget 500 ms, from reading the store to the finished HTML)
 // and the actions across the 5,000 sessions of the generated review store
-// (budget 200 ms, read, filtered and sorted).
+// (budget 200 ms, read, filtered and sorted). Like the review benchmarks
+// they report the median and worst run (timed).
 //
 //	go test ./store -run '^$' -bench 'TeamReport|ActionsAcross' -benchtime 5x
 
@@ -119,7 +120,7 @@ func BenchmarkTeamReport200(b *testing.B) {
 	today := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
 	for _, format := range []string{"html", "md"} {
 		b.Run(format, func(b *testing.B) {
-			for b.Loop() {
+			timed(b, func(int) {
 				rep, err := s.TeamReport(teamID, time.Time{}, time.Time{}, exercises, today)
 				if err != nil || len(rep.Points) != teamReportSessions || len(rep.Actions) != 3*teamReportSessions {
 					b.Fatalf("%d sessions, %d actions, %v", len(rep.Points), len(rep.Actions), err)
@@ -129,7 +130,7 @@ func BenchmarkTeamReport200(b *testing.B) {
 				} else {
 					model.TeamReportMarkdown(rep)
 				}
-			}
+			})
 		})
 	}
 }
@@ -145,7 +146,7 @@ func BenchmarkActionsAcross5000(b *testing.B) {
 	}{{"all", model.ActionFilter{}}, {"open", model.ActionFilter{Open: true}}} {
 		b.Run(f.name, func(b *testing.B) {
 			n := 0
-			for b.Loop() {
+			timed(b, func(int) {
 				items, err := s.ActionItems("")
 				if err != nil || len(items) < genSessions {
 					b.Fatalf("%d actions, %v", len(items), err)
@@ -158,7 +159,7 @@ func BenchmarkActionsAcross5000(b *testing.B) {
 				}
 				model.SortActionItems(kept, today)
 				n = len(kept)
-			}
+			})
 			b.ReportMetric(float64(n), "actions")
 		})
 	}
