@@ -32,7 +32,7 @@ func runChromium(t *testing.T, page string, args ...string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-		"--disable-sync", "--no-first-run", "--disable-extensions", "--hide-scrollbars", "--user-data-dir=" + t.TempDir()}
+		"--disable-sync", "--no-first-run", "--disable-extensions", "--hide-scrollbars", "--disable-dev-shm-usage", "--user-data-dir=" + t.TempDir()}
 	cmd := exec.CommandContext(ctx, chromiumPath, append(append(base, args...), "file://"+page)...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("chromium %v: %v\n%s", args, err, out)
