@@ -102,3 +102,17 @@ func TestReviewTeamsScreen(t *testing.T) {
 	}
 	reviewHas(t, reviewView(d), "Actions · South Team", "No actions.")
 }
+
+func TestReviewSearchFindsActionsAndFoldsAccents(t *testing.T) {
+	f := newReviewFixture(t)
+	d, _ := reviewDriver(t, f, 100, 30)
+	for _, k := range append(append([]string{"/"}, runes("joint mdt")...), "enter") {
+		d.send(keyMsg(k))
+	}
+	reviewHas(t, reviewView(d), "1 match", "action · M1-E3", "Book a joint MDT slot")
+	d.send(keyMsg("esc"))
+	for _, k := range append(append([]string{"/"}, runes("TEAM MANAGÉR")...), "enter") {
+		d.send(keyMsg(k))
+	}
+	reviewHas(t, reviewView(d), "action's owner", "Team manager")
+}
