@@ -69,6 +69,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdExport(args, stdout, stderr)
 	case "doctor":
 		return cmdDoctor(args, stdout, stderr)
+	case "report":
+		return cmdReport(args, stdout, stderr)
+	case "actions":
+		return cmdActions(args, stdout, stderr)
+	case "import":
+		return cmdImport(args, stdout, stderr)
 	case "reflect":
 		return cmdScreen("reflect", "huddle reflect", ui.Config{Start: ui.ScreenPresent, Kind: model.SessionReflection, ModuleID: "m3"}, args, stderr)
 	case "review":
@@ -84,7 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // valueFlags are the flags that take a value as the next argument, so
 // that "--deck DIR deck check" finds "deck" as the command, not "DIR".
-var valueFlags = map[string]bool{"db": true, "deck": true, "theme": true, "team": true, "facilitator": true, "format": true, "o": true}
+var valueFlags = map[string]bool{"db": true, "deck": true, "theme": true, "team": true, "facilitator": true, "format": true, "o": true, "from": true, "to": true}
 
 // splitCommand finds the command among the arguments, wherever global
 // flags put it, and returns it with the other arguments in order.
@@ -117,10 +123,17 @@ Usage:
   huddle review               browse past sessions, a team's journey, actions and exports
   huddle sessions [--json] [--damaged-ok]
                               list sessions, newest first, as a table or JSON
-  huddle export SESSION|latest [--format md|csv|json] [-o FILE] [--force]
-                              export a session: minutes (md, the default), CSV or JSON, to
-                              standard output or to FILE (0600; --force replaces a file);
-                              --damaged-ok: on a damaged database, what can still be read
+  huddle export SESSION|latest [--format md|html|csv|xlsx|json] [-o FILE] [--force]
+                              export a session: minutes (md, the default, or html to print),
+                              CSV, a spreadsheet (xlsx) or JSON, to standard output or to
+                              FILE (0600; --force replaces a file); --damaged-ok: on a
+                              damaged database, what can still be read
+  huddle report --team NAME [--from DATE] [--to DATE] [--format html|md] [-o FILE]
+                              a team's journey to print: charts, sessions, actions
+  huddle actions [--team NAME] [--open|--overdue] [--format text|csv|json|xlsx] [-o FILE]
+                              actions across sessions, overdue first
+  huddle import FILE.json [--force-ok]
+                              add a session exported (JSON) by another huddle
   huddle deck check [DIR]     validate a deck directory (default: the built-in deck)
   huddle doctor               check the database's pages, records and backups; reports, never repairs
   huddle version              print the version
@@ -311,8 +324,8 @@ func cmdSessions(args []string, stdout, stderr io.Writer) int {
 
 func cmdExport(args []string, stdout, stderr io.Writer) int {
 	var g globals
-	fs := newFlags("export", "huddle export SESSION|latest [--format md|csv|json] [-o FILE] [--force]", &g)
-	format := fs.String("format", model.FormatMarkdown, "md (minutes), csv or json")
+	fs := newFlags("export", "huddle export SESSION|latest [--format md|html|csv|xlsx|json] [-o FILE] [--force]", &g)
+	format := fs.String("format", model.FormatMarkdown, "md (minutes), html (minutes to print), csv, xlsx or json")
 	out := fs.String("o", "", "write to FILE instead of standard output (- is standard output)")
 	force := fs.Bool("force", false, "replace FILE if it exists")
 	damagedOK := fs.Bool("damaged-ok", false, damagedOKUsage)
@@ -323,8 +336,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	case len(pos) != 1:
 		fs.Usage()
 		return exitUsage
-	case !slices.Contains(model.ExportFormats, *format):
-		fmt.Fprintf(stderr, "huddle export: unknown format %q (want md, csv or json)\n", *format)
+	case !slices.Contains(store.ExportFormats, *format):
+		fmt.Fprintf(stderr, "huddle export: unknown format %q (want md, html, csv, xlsx or json)\n", *format)
 		return exitUsage
 	}
 	deck, err := loadDeck(g.deck)

@@ -117,7 +117,7 @@ func ParseExportJSON(data []byte) (SessionData, error) {
 // CSVHeader is the header row of the CSV export. Entry rows leave the
 // action columns empty and action rows the entry columns.
 var CSVHeader = []string{
-	"Kind", "Session ID", "Session", "Team", "Date", "Exercise ID", "Exercise", "Group", "Field",
+	"Kind", "Session ID", "Session", "Team", "Facilitator", "Date", "Exercise ID", "Exercise", "Group", "Field",
 	"Text", "Value", "Tag", "Weight", "Votes", "Merged into", "Created",
 	"Owner", "Due", "Review", "Status",
 }
@@ -159,14 +159,14 @@ func ExportCSV(d SessionData, exercises map[string]*Exercise) []byte {
 	row(CSVHeader...)
 	for _, e := range d.Entries {
 		ex := exerciseOrStub(exercises, e.ExerciseID)
-		row(CSVKindEntry, s.ID, s.Title, s.TeamName, date, e.ExerciseID, exerciseTitle(ex, e.ExerciseID),
+		row(CSVKindEntry, s.ID, s.Title, s.TeamName, s.Facilitator, date, e.ExerciseID, ExerciseTitle(ex, e.ExerciseID),
 			GroupLabel(ex, &d, e.Group), FieldLabel(ex, e.Field), e.Text, e.Value, e.Tag,
 			intCell(e.Weight), intCell(e.Votes), e.MergedInto, timeCell(e.Created, csvTimeLayout),
 			"", "", "", "")
 	}
 	for _, a := range d.Actions {
 		ex := exerciseOrStub(exercises, a.ExerciseID)
-		row(CSVKindAction, s.ID, s.Title, s.TeamName, date, a.ExerciseID, exerciseTitle(ex, a.ExerciseID),
+		row(CSVKindAction, s.ID, s.Title, s.TeamName, s.Facilitator, date, a.ExerciseID, ExerciseTitle(ex, a.ExerciseID),
 			"", "", a.Text, "", "", "", "", "", "",
 			a.Owner, timeCell(a.Due, csvDateLayout), timeCell(a.Review, csvDateLayout), a.Status)
 	}
@@ -174,9 +174,9 @@ func ExportCSV(d SessionData, exercises map[string]*Exercise) []byte {
 	return buf.Bytes()
 }
 
-// exerciseTitle is an exercise's title for the CSV, or "" when the deck
+// ExerciseTitle is an exercise's title for the CSV and spreadsheets, or "" when the deck
 // does not know it (or it has no id, as for an action of no exercise).
-func exerciseTitle(ex *Exercise, id string) string {
+func ExerciseTitle(ex *Exercise, id string) string {
 	if id == "" || ex.Title == id {
 		switch id {
 		case ExerciseParking:

@@ -176,6 +176,9 @@ func TestExportCSV(t *testing.T) {
 		if want := CSVCell(e.Text); r[col["Text"]] != want {
 			t.Errorf("row %d text %q, want %q", i+1, r[col["Text"]], want)
 		}
+		if r[col["Facilitator"]] != "Zoë" {
+			t.Errorf("row %d facilitator %q", i+1, r[col["Facilitator"]])
+		}
 		if r[col["Date"]] != "2025-03-04" {
 			t.Errorf("row %d date %q", i+1, r[col["Date"]])
 		}

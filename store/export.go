@@ -6,9 +6,32 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/store/report"
 )
+
+// Export formats beyond the model's: a printable page and a spreadsheet.
+const (
+	FormatHTML = "html"
+	FormatXLSX = "xlsx"
+)
+
+// ExportFormats lists every format ExportSession knows.
+var ExportFormats = append(slices.Clone(model.ExportFormats), FormatHTML, FormatXLSX)
+
+// FormatSession renders a session's data in one of ExportFormats; today
+// says which actions are overdue in a spreadsheet.
+func FormatSession(format string, d model.SessionData, exercises map[string]*model.Exercise, today time.Time) ([]byte, error) {
+	switch format {
+	case FormatHTML:
+		return report.MinutesHTML(d, exercises), nil
+	case FormatXLSX:
+		return report.SessionXLSX(d, exercises, today)
+	}
+	return model.Export(format, d, exercises)
+}
 
 // ErrExists: WriteExportFile would overwrite a file and was not told to.
 var ErrExists = errors.New("huddle: the file exists already")
@@ -68,7 +91,7 @@ func WriteExportFile(path string, data []byte, overwrite bool) (err error) {
 const LatestRef = "latest"
 
 // ExportSession reads the session ref (an id, or LatestRef) with all it
-// captured and renders it in format (model.ExportFormats). exercises maps
+// captured and renders it in format (ExportFormats). exercises maps
 // exercise ids to the deck's exercises. A missing session gives
 // ErrNotFound. When a record of the session's entries or actions is
 // damaged, the error matches ErrRecordDamaged and data holds what could be
@@ -76,8 +99,8 @@ const LatestRef = "latest"
 // only when asked with --damaged-ok), so that an export is never silently
 // incomplete.
 func (s *Store) ExportSession(ref, format string, exercises map[string]*model.Exercise) ([]byte, model.Session, error) {
-	if !slices.Contains(model.ExportFormats, format) {
-		return nil, model.Session{}, fmt.Errorf("huddle: unknown export format %q (want md, csv or json)", format)
+	if !slices.Contains(ExportFormats, format) {
+		return nil, model.Session{}, fmt.Errorf("huddle: unknown export format %q (want md, html, csv, xlsx or json)", format)
 	}
 	id := ref
 	if ref == LatestRef {
@@ -91,7 +114,7 @@ func (s *Store) ExportSession(ref, format string, exercises map[string]*model.Ex
 	if err != nil && (d.Session.ID == "" || !errors.Is(err, ErrRecordDamaged)) {
 		return nil, d.Session, err
 	}
-	data, xerr := model.Export(format, d, exercises)
+	data, xerr := FormatSession(format, d, exercises, s.now())
 	if xerr != nil {
 		return nil, d.Session, xerr
 	}

@@ -19,9 +19,12 @@ import (
 //
 // Case is folded by foldRune: unicode.ToLower, except that a non-ASCII
 // character whose lower case is ASCII (the Kelvin sign, dotted capital I)
-// is kept as it is. Folding thus never turns a non-ASCII character into an
-// ASCII one, which is what lets an ASCII run of the query be looked for
-// among the raw bytes with ASCII case folding alone.
+// is kept as it is; and accents are folded: a Latin letter with marks
+// becomes its ASCII letter (fold.go). So an ASCII run of the query is in a
+// matching record either byte for byte up to ASCII case, or, when the
+// record holds Latin letters with marks, in the record's bytes folded
+// (foldBytes): maybe looks the first way, then the second way only when
+// the record has such letters.
 
 // matcher holds a folded query and the piece of it used to reject records.
 type matcher struct {
@@ -42,8 +45,17 @@ type matcher struct {
 
 // foldRune folds the case of r for searching.
 func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		return unicode.ToLower(r)
+	}
+	if b, ok := latinFold[r]; ok {
+		return b
+	}
 	l := unicode.ToLower(r)
-	if r >= utf8.RuneSelf && l < utf8.RuneSelf {
+	if b, ok := latinFold[l]; ok {
+		return b
+	}
+	if l < utf8.RuneSelf {
 		return r
 	}
 	return l
@@ -155,7 +167,10 @@ func rarestByte(token []byte) int {
 func (m *matcher) maybe(raw []byte) bool {
 	switch {
 	case m.useToken:
-		return m.containsToken(raw)
+		if m.containsToken(raw) {
+			return true
+		}
+		return m.containsFoldedToken(raw)
 	case m.useVariants:
 		for _, v := range m.variants {
 			if bytes.Contains(raw, v) {
@@ -213,4 +228,41 @@ func (m *matcher) equalToken(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// foldLeads are the UTF-8 lead bytes of the characters latinFold maps.
+var foldLeads = []byte{0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xE1}
+
+// containsFoldedToken is the second look of maybe, for a record whose
+// bytes do not hold the token: a match of the folded query there holds at
+// least one letter that folds to ASCII, so it lies within the token's
+// length (in characters, at most 3 bytes each) of such a letter. Each
+// such letter is found by its lead byte and the bytes around it folded
+// and searched.
+func (m *matcher) containsFoldedToken(raw []byte) bool {
+	reach := 3 * len(m.token)
+	var buf []byte
+	for _, lead := range foldLeads {
+		for i := 0; ; {
+			j := bytes.IndexByte(raw[i:], lead)
+			if j < 0 {
+				break
+			}
+			p := i + j
+			lo, hi := max(p-reach, 0), min(p+reach+3, len(raw))
+			// Start and end on character boundaries.
+			for lo > 0 && !utf8.RuneStart(raw[lo]) {
+				lo--
+			}
+			for hi < len(raw) && !utf8.RuneStart(raw[hi]) {
+				hi++
+			}
+			buf = foldBytes(buf, raw[lo:hi])
+			if bytes.Contains(buf, m.token) {
+				return true
+			}
+			i = p + 1
+		}
+	}
+	return false
 }

@@ -12,11 +12,13 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// SearchHit is one place a search matched: a captured entry, or a
-// session's title or team name (EntryID empty).
+// SearchHit is one place a search matched: a captured entry, an action
+// (its text or owner), or a session's title or team name (EntryID and
+// ActionID empty).
 type SearchHit struct {
 	SessionID    string
-	EntryID      string // "" when the session's title or team name matched
+	EntryID      string // "" unless an entry matched
+	ActionID     string // "" unless an action matched; Field is then FieldAction or FieldActionOwner
 	ExerciseID   string
 	Group        string
 	Field        string
@@ -27,10 +29,18 @@ type SearchHit struct {
 	Started      time.Time
 }
 
-// Search finds query, without regard to case, in the text of every live
-// (not merged) captured entry and in session titles and team names. Hits
-// come newest session first: the session's own hit first, then its
-// entries in capture order. At most f's limit of hits are returned.
+// Fields of an action's hit.
+const (
+	FieldAction      = "action"
+	FieldActionOwner = "action owner"
+)
+
+// Search finds query, without regard to case or accents ("cafe" finds
+// "Café"), in the text of every live (not merged) captured entry, in the
+// text and owner of every action, and in session titles and team names.
+// Hits come newest session first: the session's own hit first, then its
+// entries in capture order, then its actions. At most f's limit of hits
+// are returned.
 //
 // The search reads every entry of the sessions in range, so it is built to
 // be fast: each stored record is first tested, as raw bytes, for a piece
@@ -62,7 +72,11 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 		if err != nil {
 			return err
 		}
-		c := entries.Cursor()
+		actions, err := s.bucket(tx, bucketActions)
+		if err != nil {
+			return err
+		}
+		c, ac := entries.Cursor(), actions.Cursor()
 		return s.walkSessions(tx, f, func(id string) (bool, error) {
 			raw := sessions.Get([]byte(id))
 			if raw == nil {
@@ -107,6 +121,26 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 					continue
 				}
 				hits = append(hits, sessionHit(sess, e, m.snippet(e.Text)))
+			}
+			for k, v := ac.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && !full(); k, v = ac.Next() {
+				if !m.maybe(v) {
+					continue
+				}
+				var a model.Action
+				if err := decodeRecord(bucketActions, k, v, &a); err != nil {
+					damaged = append(damaged, err)
+					continue
+				}
+				field, text := FieldAction, a.Text
+				if !m.matches(text) {
+					field, text = FieldActionOwner, a.Owner
+				}
+				if !m.matches(text) || !load() {
+					continue
+				}
+				h := sessionHit(sess, model.Entry{ExerciseID: a.ExerciseID, Field: field}, m.snippet(text))
+				h.ActionID = a.ID
+				hits = append(hits, h)
 			}
 			return !full(), nil
 		})

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -155,13 +157,13 @@ func TestReviewExportWritesAPrivateFile(t *testing.T) {
 	d, _ := reviewDriver(t, f, 100, 30)
 	dir := reviewExportDir
 	d.send(keyMsg("enter"))
-	for i, format := range []string{"m", "c", "j", "m"} {
+	for i, format := range []string{"m", "c", "j", "h", "x", "m"} {
 		d.send(keyMsg("x"))
 		reviewHas(t, reviewView(d), "Export as:")
 		d.send(keyMsg(format))
-		name := map[string]string{"m": "md", "c": "csv", "j": "json"}[format]
+		name := map[string]string{"m": "md", "c": "csv", "j": "json", "h": "html", "x": "xlsx"}[format]
 		want := filepath.Join(dir, "huddle-2025-03-11-north-locality."+name)
-		if i == 3 {
+		if i == 5 {
 			want = filepath.Join(dir, "huddle-2025-03-11-north-locality-2.md")
 		}
 		info, err := os.Stat(want)
@@ -190,32 +192,42 @@ func TestReviewTeamViewAndActionStatus(t *testing.T) {
 		t.Errorf("the North team has 3 workshops (its reflection is private): %d", len(team.points))
 	}
 	v := reviewView(d)
-	reviewHas(t, v, "Team · North Locality", "Continuum", "See-saw", "Integration profile", "3 workshop sessions")
+	reviewHas(t, v, "Team · North Locality", "Continuum", "See-saw", "Integration profile", "3 workshop sessions",
+		"Continuum over time", "See-saw over time")
+	// The trend charts write each session's value under its marker.
+	if !regexp.MustCompile(`value\s+1\.0\s+1\.3\s+2\.3`).MatchString(v) || !regexp.MustCompile(`value\s+—\s+−1\s+\+1`).MatchString(v) {
+		t.Errorf("the trend charts' values are missing:\n%s", v)
+	}
 	p := team.points[1] // 14 Jan
-	if p.level != model.Attached || p.answers != 10 || p.pos != 2 || p.chal != 3 || p.tilt != -1 {
+	if p.Level != model.Attached || p.Answers != 10 || p.Pos != 2 || p.Chal != 3 || p.Tilt != -1 {
 		t.Errorf("14 Jan: %+v", p)
 	}
-	if p2 := team.points[2]; p2.level != model.Aligned || p2.placed != 3 || p2.posSum != 7 {
+	if p2 := team.points[2]; p2.Level != model.Aligned || p2.Placed != 3 || p2.PosSum != 7 {
 		t.Errorf("11 Mar: %+v", p2)
 	}
 
 	d.send(keyMsg("tab"))
-	reviewHas(t, reviewView(d), "[open]", "Review the referral pathway", "[done]")
-	// The newest session's action first: Review the referral pathway.
+	v = reviewView(d)
+	reviewHas(t, v, "OVERDUE", "Review the referral pathway", "done", "Principal social worker", "due 2025-04-30")
+	// Overdue first, the longest overdue at the top: Book a joint MDT slot
+	// (due 1 February) of the first North workshop.
+	if i, j := strings.Index(v, "Book a joint MDT slot"), strings.Index(v, "Review the referral pathway"); i < 0 || j < i {
+		t.Errorf("the longest overdue action should come first:\n%s", v)
+	}
 	d.send(keyMsg("d"))
-	acts, err := f.st.Actions(f.north2)
-	if err != nil || len(acts) != 1 || acts[0].Status != model.ActionDone {
+	acts, err := f.st.Actions(f.north1)
+	if err != nil || len(acts) != 2 || acts[0].Status != model.ActionDone {
 		t.Fatalf("done not saved: %+v %v", acts, err)
 	}
 	d.send(keyMsg("down"))
 	d.send(keyMsg(" ")) // open → done
 	d.send(keyMsg(" ")) // done → dropped
-	acts, _ = f.st.Actions(f.north1)
+	acts, _ = f.st.Actions(f.north2)
 	if acts[0].Status != model.ActionDropped {
 		t.Errorf("cycled status: %q", acts[0].Status)
 	}
 	d.send(keyMsg("o"))
-	acts, _ = f.st.Actions(f.north1)
+	acts, _ = f.st.Actions(f.north2)
 	if acts[0].Status != model.ActionOpen {
 		t.Errorf("o: %q", acts[0].Status)
 	}

@@ -21,10 +21,10 @@ func TestReviewGoldens(t *testing.T) {
 		{"list", []reviewStep{{nil, `Module 1: the journey\s+17`}}},
 		{"search", []reviewStep{{nil, `journey\s+17`}, {[]string{"/", "w", "a", "i", "t", "enter"}, `2 matches`}}},
 		{"minutes", []reviewStep{{nil, `journey\s+17`}, {[]string{"enter"}, `Facilitator: Sam`}}},
-		{"team", []reviewStep{{nil, `journey\s+17`}, {[]string{"t"}, `answered\s+not run`}}},
-		{"actions", []reviewStep{{nil, `journey\s+17`}, {[]string{"t"}, `answered`}, {[]string{"tab"}, `\[done\]`}}},
+		{"team", []reviewStep{{nil, `journey\s+17`}, {[]string{"t"}, `value\s+1\.0\s+1\.3`}}},
+		{"actions", []reviewStep{{nil, `journey\s+17`}, {[]string{"t"}, `value\s+1\.0`}, {[]string{"tab"}, `OVERDUE`}}},
 	}
-	for _, size := range [][2]int{{100, 30}, {120, 40}} {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			for _, c := range cases {

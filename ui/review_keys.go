@@ -24,6 +24,9 @@ type ReviewKeys struct {
 	Search    key.Binding
 	Team      key.Binding
 	Retention key.Binding
+	Actions   key.Binding
+	Teams     key.Binding
+	Filter    key.Binding
 
 	Export key.Binding
 	Delete key.Binding
@@ -61,6 +64,9 @@ func DefaultReviewKeys() ReviewKeys {
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Team:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "team view")),
 		Retention: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retention")),
+		Actions:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "actions")),
+		Teams:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "teams")),
+		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "all/open/overdue")),
 
 		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 		Delete: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "delete…")),
@@ -88,7 +94,7 @@ type listHelp struct {
 
 func (h listHelp) ShortHelp() []key.Binding {
 	filters := key.NewBinding(key.WithKeys("e", "k", "d"), key.WithHelp("e/k/d", "team/kind/dates"))
-	return []key.Binding{h.k.Open, h.k.Search, filters, h.k.Team, h.k.Retention, h.k.Help, h.back}
+	return []key.Binding{h.k.Open, h.k.Search, filters, h.k.Team, h.k.Actions, h.k.Teams, h.k.Help, h.back}
 }
 
 func (h listHelp) FullHelp() [][]key.Binding {
@@ -96,7 +102,7 @@ func (h listHelp) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
 		{k.NextTeam, k.PrevTeam, k.Kind, k.Dates, k.Clear, k.Search},
-		{k.Team, k.Retention, k.Help, h.back, k.Quit},
+		{k.Team, k.Actions, k.Teams, k.Retention, k.Help, h.back, k.Quit},
 	}
 }
 
@@ -150,7 +156,43 @@ func (h retentionHelp) FullHelp() [][]key.Binding {
 	}
 }
 
+// actionsHelp is the actions screen's help.
+type actionsHelp struct{ k ReviewKeys }
+
+func (h actionsHelp) ShortHelp() []key.Binding {
+	set := key.NewBinding(key.WithKeys("o", "d", "x"), key.WithHelp("o/d/x", "open/done/dropped"))
+	team := key.NewBinding(key.WithKeys("e", "E"), key.WithHelp("e/E", "team"))
+	return []key.Binding{h.k.Filter, team, set, h.k.Help, h.k.Back}
+}
+
+func (h actionsHelp) FullHelp() [][]key.Binding {
+	k := h.k
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Filter, k.NextTeam, k.PrevTeam, k.Cycle, k.SetOpen, k.SetDone, k.SetDrop},
+		{k.Help, k.Back, k.Quit},
+	}
+}
+
+// teamsHelp is the teams screen's help.
+type teamsHelp struct{ k ReviewKeys }
+
+func (h teamsHelp) ShortHelp() []key.Binding {
+	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "team view"))
+	return []key.Binding{open, h.k.Actions, h.k.Help, h.k.Back}
+}
+
+func (h teamsHelp) FullHelp() [][]key.Binding {
+	k := h.k
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.Actions, k.Help, k.Back, k.Quit},
+	}
+}
+
 var (
+	_ help.KeyMap = actionsHelp{}
+	_ help.KeyMap = teamsHelp{}
 	_ help.KeyMap = listHelp{}
 	_ help.KeyMap = minutesHelp{}
 	_ help.KeyMap = teamHelp{}

@@ -219,6 +219,14 @@ func (l *reviewList) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 		return l.openTeam(r)
 	case key.Matches(msg, k.Retention):
 		return r.push(newReviewRetention())
+	case key.Matches(msg, k.Actions):
+		// The actions of the team the list shows, or of every team.
+		if l.teamIdx >= 0 && l.teamIdx < len(l.teams) {
+			return r.push(newReviewActions(l.teams[l.teamIdx].ID))
+		}
+		return r.push(newReviewActions(""))
+	case key.Matches(msg, k.Teams):
+		return r.push(newReviewTeams())
 	}
 	return nil
 }

@@ -126,6 +126,16 @@ func sessionTitle(s model.Session) string {
 // hitPlace says where a hit was found: the exercise, group and field, or
 // the session's own title or team.
 func hitPlace(h store.SearchHit, exercises map[string]*model.Exercise) string {
+	if h.ActionID != "" {
+		place := "action"
+		if h.Field == store.FieldActionOwner {
+			place = "action's owner"
+		}
+		if h.ExerciseID != "" {
+			place += " · " + h.ExerciseID
+		}
+		return place
+	}
 	if h.EntryID == "" {
 		return "title or team"
 	}

@@ -155,7 +155,8 @@ func (m *reviewMinutes) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	switch m.ask {
 	case minutesAskFormat:
 		m.ask = minutesAskNone
-		format := map[string]string{"m": model.FormatMarkdown, "c": model.FormatCSV, "j": model.FormatJSON}[msg.String()]
+		format := map[string]string{"m": model.FormatMarkdown, "h": store.FormatHTML, "c": model.FormatCSV,
+			"x": store.FormatXLSX, "j": model.FormatJSON}[msg.String()]
 		if format == "" {
 			r.setStatus("export cancelled", false)
 			return nil
@@ -219,7 +220,7 @@ func (m *reviewMinutes) view(r *Review, w, h int) string {
 	var ask string
 	switch m.ask {
 	case minutesAskFormat:
-		ask = t.Accent.MaxWidth(w).Render("Export as:  m Markdown · c CSV · j JSON   (any other key cancels)")
+		ask = t.Accent.MaxWidth(w).Render("Export as:  m Markdown · h HTML to print · c CSV · x spreadsheet · j JSON   (other keys cancel)")
 	case minutesAskDelete:
 		ask = t.Danger.Width(min(w-4, 90)).Render(fmt.Sprintf("Delete %q of %s for good? Everything captured in it is removed; "+
 			"the deletion log keeps only the date and the title.", sessionTitle(s), s.Started.Format(model.MinutesTimeLayout))) +
@@ -271,9 +272,9 @@ func slug(s string) string {
 // exportCmd writes a session's export into the export folder, 0600, never
 // over an existing file: a second export of the day gets -2, -3...
 func exportCmd(r *Review, d model.SessionData, format string) tea.Cmd {
-	dir, ex := r.exportDir, r.exercises
+	dir, ex, today := r.exportDir, r.exercises, r.clock()
 	return func() tea.Msg {
-		data, err := model.Export(format, d, ex)
+		data, err := store.FormatSession(format, d, ex, today)
 		if err != nil {
 			return exportedMsg{err: err}
 		}

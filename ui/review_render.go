@@ -82,7 +82,7 @@ func (c *minutesCache) renderLocked(md string, width int) string {
 		}
 		c.renderers[width] = r
 	}
-	s, err := r.Render(md)
+	s, err := r.Render(screenMarkdown(md, width))
 	if err != nil {
 		return "could not render the minutes: " + err.Error()
 	}

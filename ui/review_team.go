@@ -20,8 +20,8 @@ type (
 	teamLoadedMsg struct {
 		teamID  string
 		name    string
-		points  []teamPoint // oldest first
-		actions []teamAction
+		points  []model.JourneyPoint // oldest first
+		actions []model.ActionItem
 		err     error
 	}
 	actionSavedMsg struct {
@@ -29,12 +29,6 @@ type (
 		err    error
 	}
 )
-
-// teamAction is an action of the team with the start of its session.
-type teamAction struct {
-	a    model.Action
-	when time.Time
-}
 
 // The team view's tabs.
 const (
@@ -50,14 +44,12 @@ type reviewTeam struct {
 	teamID    string
 	name      string
 	sessionID string // a session of the team, to find it by when teamID is not known
-	points    []teamPoint
-	actions   []teamAction
+	points    []model.JourneyPoint
+	actions   actionList
 	loaded    bool
 	err       string
 	tab       int
 	scroll    int // first line of the journey shown
-	cursor    int // selected action
-	offset    int
 }
 
 func newReviewTeam(teamID, name, sessionID string) *reviewTeam {
@@ -65,11 +57,12 @@ func newReviewTeam(teamID, name, sessionID string) *reviewTeam {
 }
 
 func (v *reviewTeam) init(r *Review) tea.Cmd {
-	return loadTeamCmd(r.st, r.exercises, v.teamID, v.sessionID)
+	return loadTeamCmd(r.st, r.exercises, v.teamID, v.sessionID, r.clock())
 }
 
-// loadTeamCmd reads a team's workshop sessions, their data and actions.
-func loadTeamCmd(st *store.Store, exercises map[string]*model.Exercise, teamID, sessionID string) tea.Cmd {
+// loadTeamCmd reads a team's journey (store.TeamReport: its workshop
+// sessions charted, and their actions in reading order as of today).
+func loadTeamCmd(st *store.Store, exercises map[string]*model.Exercise, teamID, sessionID string, today time.Time) tea.Cmd {
 	return func() tea.Msg {
 		msg := teamLoadedMsg{teamID: teamID}
 		if teamID == "" {
@@ -80,45 +73,8 @@ func loadTeamCmd(st *store.Store, exercises map[string]*model.Exercise, teamID, 
 			}
 			msg.teamID = s.TeamID
 		}
-		team, err := st.Team(msg.teamID)
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.name = team.Name
-		list, err := st.TeamSessions(msg.teamID)
-		var damaged []error
-		if err != nil && !errors.Is(err, store.ErrRecordDamaged) {
-			msg.err = err
-			return msg
-		}
-		damaged = append(damaged, err)
-		var perSession [][]teamAction
-		for i := len(list) - 1; i >= 0; i-- { // oldest first
-			s := list[i]
-			if s.Kind != model.SessionWorkshop {
-				continue
-			}
-			d, err := st.SessionData(s.ID)
-			if err != nil && d.Session.ID == "" {
-				damaged = append(damaged, err)
-				continue
-			}
-			damaged = append(damaged, err)
-			msg.points = append(msg.points, teamPointOf(d, exercises))
-			var acts []teamAction
-			for _, a := range d.Actions {
-				acts = append(acts, teamAction{a: a, when: s.Started})
-			}
-			perSession = append(perSession, acts)
-		}
-		// The newest session's actions first, each session's in the order made.
-		for i := len(perSession) - 1; i >= 0; i-- {
-			msg.actions = append(msg.actions, perSession[i]...)
-		}
-		if err := errors.Join(damaged...); err != nil {
-			msg.err = err
-		}
+		rep, err := st.TeamReport(msg.teamID, time.Time{}, time.Time{}, exercises, today)
+		msg.name, msg.points, msg.actions, msg.err = rep.TeamName, rep.Points, rep.Actions, err
 		return msg
 	}
 }
@@ -148,17 +104,14 @@ func (v *reviewTeam) update(r *Review, msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			r.setStatus(damageText(msg.err), true)
 		}
-		v.points, v.actions, v.loaded = msg.points, msg.actions, true
+		v.points, v.actions.items, v.loaded = msg.points, msg.actions, true
 	case actionSavedMsg:
 		if msg.err != nil {
 			r.setStatus("action not saved: "+msg.err.Error(), true)
 			return nil
 		}
-		for i := range v.actions {
-			if v.actions[i].a.ID == msg.action.ID && v.actions[i].a.SessionID == msg.action.SessionID {
-				v.actions[i].a = msg.action
-				r.setStatus("saved ✓ “"+ansi.Truncate(model.SanitizeLine(msg.action.Text), 40, "…")+"” is "+msg.action.Status, false)
-			}
+		if v.actions.saved(msg.action) && r.top() == reviewPane(v) {
+			r.setStatus("saved ✓ “"+ansi.Truncate(model.SanitizeLine(msg.action.Text), 40, "…")+"” is "+msg.action.Status, false)
 		}
 	case tea.KeyMsg:
 		return v.key(r, msg)
@@ -193,29 +146,8 @@ func (v *reviewTeam) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	}
 	// The status keys come first: space changes a status here, it does
 	// not turn the page.
-	if v.cursor >= len(v.actions) {
-		return nil
-	}
-	cur := v.actions[v.cursor].a
-	status := ""
-	switch {
-	case key.Matches(msg, k.Cycle):
-		status = nextStatus(cur.Status)
-	case key.Matches(msg, k.SetOpen):
-		status = model.ActionOpen
-	case key.Matches(msg, k.SetDone):
-		status = model.ActionDone
-	case key.Matches(msg, k.SetDrop):
-		status = model.ActionDropped
-	default:
-		moveCursor(msg, k, &v.cursor, len(v.actions), 10)
-		return nil
-	}
-	if status == cur.Status {
-		return nil
-	}
-	cur.Status = status
-	return putActionCmd(r.st, cur)
+	cmd, _ := v.actions.key(r, msg)
+	return cmd
 }
 
 // nextStatus cycles open → done → dropped → open.
@@ -237,16 +169,6 @@ func putActionCmd(st *store.Store, a model.Action) tea.Cmd {
 	}
 }
 
-func (v *reviewTeam) openCount() int {
-	n := 0
-	for _, a := range v.actions {
-		if a.a.Status == model.ActionOpen || a.a.Status == "" {
-			n++
-		}
-	}
-	return n
-}
-
 func (v *reviewTeam) view(r *Review, w, h int) string {
 	t := r.theme
 	if v.err != "" {
@@ -256,7 +178,8 @@ func (v *reviewTeam) view(r *Review, w, h int) string {
 	if !v.loaded {
 		return head + t.Dim.Render("reading the team's sessions…")
 	}
-	tabs := []string{"Journey", "Actions (" + strconv.Itoa(v.openCount()) + " open of " + strconv.Itoa(len(v.actions)) + ")"}
+	open, _ := v.actions.counts(r.clock())
+	tabs := []string{"Journey", "Actions (" + strconv.Itoa(open) + " open of " + strconv.Itoa(len(v.actions.items)) + ")"}
 	for i := range tabs {
 		if i == v.tab {
 			tabs[i] = t.Selected.Render("[" + tabs[i] + "]")
@@ -291,6 +214,12 @@ func (v *reviewTeam) journeyLines(r *Review, w int) []string {
 	if n := chartColumns(w); len(v.points) > n {
 		note = " (the last " + strconv.Itoa(n) + " of " + strconv.Itoa(len(v.points)) + " sessions)"
 	}
+	tnote := ""
+	if n := trendColumns(w); len(v.points) > n {
+		tnote = " (the last " + strconv.Itoa(n) + " of " + strconv.Itoa(len(v.points)) + ")"
+	}
+	section("Continuum over time: the mean placement of each session"+tnote, continuumTrendChart(v.points, w))
+	section("See-saw over time: the tilt of each session (+ leans to the positives)"+tnote, seesawTrendChart(v.points, w))
 	section("Continuum: where each group placed the team (1 attached, 2 aligned, 3 embedded)"+note, continuumChart(v.points, w))
 	section("See-saw: weight of positives (+) and challenges (−) per session", seesawChart(v.points, w))
 	section("Integration profile: nearest profile of the assessment (I-A)"+note, integrationChart(v.points, w))
@@ -308,38 +237,8 @@ func (v *reviewTeam) journeyView(r *Review, w, h int) string {
 }
 
 func (v *reviewTeam) actionsView(r *Review, w, h int) string {
-	t := r.theme
-	if len(v.actions) == 0 {
-		return t.Dim.Render("No actions were agreed in this team's workshops.")
+	if len(v.actions.items) == 0 {
+		return r.theme.Dim.Render("No actions were agreed in this team's workshops.")
 	}
-	owner, due, from := 14, 16, 16
-	text := max(w-2-11-owner-due-from-4, 10)
-	lines := []string{t.Dim.Render("  " + cell("STATUS", 11) + cell("ACTION", text) + " " + cell("OWNER", owner) + " " +
-		cell("DUE", due) + " " + cell("SESSION", from))}
-	visible := max(h-1, 1)
-	v.offset = scrollTo(v.cursor, v.offset, visible)
-	for i := v.offset; i < len(v.actions) && i < v.offset+visible; i++ {
-		a := v.actions[i].a
-		status := a.Status
-		if status == "" {
-			status = model.ActionOpen
-		}
-		d := "-"
-		if !a.Due.IsZero() {
-			d = "due " + a.Due.Format(dateLayout)
-		}
-		o := a.Owner
-		if strings.TrimSpace(o) == "" {
-			o = "-"
-		}
-		row := marker(i == v.cursor) + cell("["+status+"]", 11) + cell(a.Text, text) + " " + cell(o, owner) + " " +
-			cell(d, due) + " " + cell(v.actions[i].when.Format(dateLayout), from)
-		if i == v.cursor {
-			row = t.Selected.Render(row)
-		} else if status != model.ActionOpen {
-			row = t.Dim.Render(row)
-		}
-		lines = append(lines, row)
-	}
-	return strings.Join(lines, "\n")
+	return v.actions.view(r, w, h)
 }
