@@ -8,9 +8,9 @@ import (
 
 // Summaries. SummaryMarkdown renders what one exercise of a session
 // captured as Markdown, for the review screen and for the minutes. Each
-// exercise kind may have its own summarizer, registered in summarizers by
-// an init function in its own file (summary_<kind>.go); kinds without one
-// get GenericSummary.
+// exercise kind may have its own summarizer, in its own file
+// (summary_<kind>.go), named by summarizerOf; kinds without one get
+// GenericSummary.
 //
 // Conventions every summarizer keeps:
 //   - It does not repeat the exercise's title: the caller heads the
@@ -22,8 +22,37 @@ import (
 //     never changes d.
 //   - It ends with a newline, and says so when nothing was captured.
 
-// summarizers maps an exercise kind to its summarizer.
-var summarizers = map[string]func(ex *Exercise, d *SessionData) string{}
+// summarizerOf is the summarizer of an exercise kind, or nil. A switch,
+// not a registry filled by init functions: every kind is named here.
+func summarizerOf(kind string) func(ex *Exercise, d *SessionData) string {
+	switch kind {
+	case KindDiscussion:
+		return DiscussionSummary
+	case KindChecklist:
+		return ChecklistSummary
+	case KindRating:
+		return RatingSummary
+	case KindFramework:
+		return FrameworkSummary
+	case KindReflection:
+		return ReflectionSummary
+	case KindActionPlan:
+		return ActionPlanSummary
+	case KindPoll:
+		return PollSummary
+	case KindAssessment:
+		return assessmentSummary
+	case KindCaseStudy:
+		return caseStudySummary
+	case KindAlliesMap:
+		return alliesSummary
+	case KindCaseReview:
+		return caseReviewSummary
+	case KindCardSort:
+		return cardSortSummary
+	}
+	return nil
+}
 
 // NothingCaptured is what a summary says when an exercise holds nothing.
 const NothingCaptured = "_Nothing was captured._\n"
@@ -34,7 +63,7 @@ func SummaryMarkdown(ex *Exercise, d *SessionData) string {
 	if ex == nil || d == nil {
 		return ""
 	}
-	if fn := summarizers[ex.Kind]; fn != nil {
+	if fn := summarizerOf(ex.Kind); fn != nil {
 		return fn(ex, d)
 	}
 	return GenericSummary(ex, d)

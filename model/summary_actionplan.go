@@ -2,8 +2,6 @@ package model
 
 import "strconv"
 
-func init() { summarizers[KindActionPlan] = ActionPlanSummary }
-
 // ActionPlanSummary renders an action plan: the actions as a table, how
 // many are open, done and dropped, then anything else captured.
 func ActionPlanSummary(ex *Exercise, d *SessionData) string {

@@ -9,8 +9,6 @@ import (
 // colleague by role (never a name), Value the cell "row|column".
 const FieldAlly = "ally"
 
-func init() { summarizers[KindAlliesMap] = alliesSummary }
-
 // AllyCell is the Value of an allies map entry in a row and column.
 func AllyCell(row, column string) string { return row + "|" + column }
 

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-func init() { summarizers[KindAssessment] = assessmentSummary }
-
 // FactorField is the field holding the level chosen for an assessment
 // factor.
 func FactorField(key string) string { return "factor/" + key }

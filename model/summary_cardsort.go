@@ -56,8 +56,6 @@ func CardStage(exerciseID string, d *SessionData) int {
 	return n
 }
 
-func init() { summarizers[KindCardSort] = cardSortSummary }
-
 // cardSortSummary lists the result of each confirmed round (the last one
 // ranked), the values entered and the reflections.
 func cardSortSummary(ex *Exercise, d *SessionData) string {

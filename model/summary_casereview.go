@@ -9,8 +9,6 @@ import (
 // FieldSupervision holds a case review's summary for supervision.
 const FieldSupervision = "_supervision"
 
-func init() { summarizers[KindCaseReview] = caseReviewSummary }
-
 // ReviewCases lists the case keys of a case review ("g1", "g2"...) that
 // hold anything, in number order.
 func ReviewCases(ex *Exercise, d *SessionData) []string {

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-func init() { summarizers[KindCaseStudy] = caseStudySummary }
-
 // CaseVotes counts the votes for each case of a case study by its key.
 func CaseVotes(ex *Exercise, d *SessionData) map[string]int {
 	out := map[string]int{}

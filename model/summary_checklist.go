@@ -6,8 +6,6 @@ import (
 	"strconv"
 )
 
-func init() { summarizers[KindChecklist] = ChecklistSummary }
-
 // principleID matches the ids of the principles' checklists: P1, P2...
 var principleID = regexp.MustCompile(`^P[0-9]+$`)
 

@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-func init() { summarizers[KindDiscussion] = DiscussionSummary }
-
 // DiscussionSummary summarises a discussion: every group placed on the
 // continuum (when the exercise has a continuum field), what each group
 // said per field, the whole team's answers to the prompts and the closing

@@ -1,7 +1,5 @@
 package model
 
-func init() { summarizers[KindFramework] = FrameworkSummary }
-
 // FrameworkSummary renders a framework: every box in the deck's order
 // with its lines (an empty box says so), then anything else captured and
 // the actions.

@@ -5,8 +5,6 @@ import (
 	"strings"
 )
 
-func init() { summarizers[KindPoll] = PollSummary }
-
 // PollVotes reads the votes per option of a poll, in the option order,
 // and their total.
 func PollVotes(ex *Exercise, d *SessionData) (votes []int, total int) {

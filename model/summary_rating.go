@@ -4,8 +4,6 @@ import (
 	"strconv"
 )
 
-func init() { summarizers[KindRating] = RatingSummary }
-
 // RatingSummary renders a rating: each statement with the column it was
 // rated in and its note, the counts per column, the see-saw balance when
 // the ratings feed it, the challenges and other fields, and the actions.

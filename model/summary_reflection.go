@@ -1,7 +1,5 @@
 package model
 
-func init() { summarizers[KindReflection] = ReflectionSummary }
-
 // ReflectionSummary renders a reflection: every prompt of the exercise in
 // the deck's order with what was written (a continuum answer as its
 // position), the facilitator's prompts and closing question, then the

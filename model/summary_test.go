@@ -101,11 +101,14 @@ func TestGenericSummaryOrderAndItems(t *testing.T) {
 }
 
 func TestSummaryDispatch(t *testing.T) {
-	summarizers["testkind-fake"] = func(ex *Exercise, d *SessionData) string { return "fake " + ex.ID + "\n" }
-	defer delete(summarizers, "testkind-fake")
-	d := SessionData{}
-	if got := SummaryMarkdown(&Exercise{ID: "F", Kind: "testkind-fake"}, &d); got != "fake F\n" {
-		t.Errorf("dispatch: %q", got)
+	for _, kind := range []string{KindDiscussion, KindChecklist, KindRating, KindFramework, KindReflection, KindActionPlan,
+		KindPoll, KindAssessment, KindCaseStudy, KindAlliesMap, KindCaseReview, KindCardSort} {
+		if summarizerOf(kind) == nil {
+			t.Errorf("kind %s has no summarizer", kind)
+		}
+	}
+	if summarizerOf("testkind-unknown") != nil {
+		t.Errorf("an unknown kind has a summarizer")
 	}
 }
 

@@ -23,9 +23,6 @@ const (
 	ScreenReview
 )
 
-// reviewScreen builds the review screen (nil: not available).
-var reviewScreen func(st *store.Store, cfg Config) tea.Model
-
 // openReviewMsg asks the app for the review screen.
 type openReviewMsg struct{}
 
@@ -76,8 +73,8 @@ func NewApp(cfg Config) *App {
 	switch {
 	case cfg.Start == ScreenPresent:
 		a.screen = a.newPresenter(cfg.Module, cfg.Team, cfg.Facilitator, false)
-	case cfg.Start == ScreenReview && reviewScreen != nil && cfg.Store != nil:
-		a.screen = reviewScreen(cfg.Store, cfg)
+	case cfg.Start == ScreenReview && cfg.Store != nil:
+		a.screen = NewReview(cfg.Store, cfg)
 	default:
 		a.screen = NewHome(cfg.Theme, cfg.Store != nil)
 	}
@@ -138,11 +135,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	case openReviewMsg:
-		if reviewScreen == nil || a.cfg.Store == nil {
+		if a.cfg.Store == nil {
 			return a, a.forward(statusMsg{text: "the review screens are not available"})
 		}
 		a.stack = nil
-		return a.switchTo(reviewScreen(a.cfg.Store, a.cfg))
+		return a.switchTo(NewReview(a.cfg.Store, a.cfg))
 	case startReflectMsg:
 		a.cfg.Kind, a.cfg.Team, a.cfg.Facilitator = model.SessionReflection, "", ""
 		m3 := max(a.cfg.Deck.ModuleByID("m3"), 0)

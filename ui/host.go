@@ -439,9 +439,9 @@ func (h *Host) key(msg tea.KeyMsg) tea.Cmd {
 	case keyMatches(msg, k.Discard):
 		if len(h.unsaved) > 0 {
 			n := len(h.unsaved)
-			h.Ask(fmt.Sprintf("discard %s that could not be saved?", plural(n, "change")), func() tea.Cmd {
+			h.Ask(fmt.Sprintf("discard %s that could not be saved?", plural(n, "change", "changes")), func() tea.Cmd {
 				h.unsaved, h.lastErr = nil, nil
-				h.status = plural(n, "unsaved change") + " discarded"
+				h.status = plural(n, "unsaved change", "unsaved changes") + " discarded"
 				h.overlay()
 				return nil
 			})
@@ -484,10 +484,10 @@ func (h *Host) Init() tea.Cmd {
 	return cmd
 }
 
-// plural is "1 line", "3 lines".
-func plural(n int, what string) string {
+// plural is "1 change", "3 changes": n and the word that fits it.
+func plural(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + what
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return fmt.Sprintf("%d %s", n, many)
 }

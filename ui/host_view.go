@@ -24,7 +24,7 @@ func (h *Host) saveLine() string {
 		if h.lastErr != nil {
 			why = h.lastErr.Error()
 		}
-		return t.Danger.Render(fmt.Sprintf("NOT SAVED: %s waiting — %s", plural(len(h.unsaved), "change"), why))
+		return t.Danger.Render(fmt.Sprintf("NOT SAVED: %s waiting — %s", plural(len(h.unsaved), "change", "changes"), why))
 	case len(h.pending) > 0:
 		return t.Warning.Render("saving…")
 	case h.savedAt != "":
@@ -94,7 +94,7 @@ func (h *Host) footer(w int) string {
 	case h.onYes != nil:
 		foot = append(foot, t.Warning.Width(w).Render(h.asking+" y: yes · any other key: no"))
 	case len(h.unsaved) > 0:
-		foot = append(foot, t.Danger.Width(w).Render(fmt.Sprintf("%s not saved (shown ⚠): retried every %d s · ctrl+r: retry now · ctrl+x: discard", plural(len(h.unsaved), "change"), int(retryEvery.Seconds()))))
+		foot = append(foot, t.Danger.Width(w).Render(fmt.Sprintf("%s not saved (shown ⚠): retried every %d s · ctrl+r: retry now · ctrl+x: discard", plural(len(h.unsaved), "change", "changes"), int(retryEvery.Seconds()))))
 	case h.status != "":
 		foot = append(foot, t.Warning.Width(w).Render(h.status))
 	}

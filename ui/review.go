@@ -14,10 +14,6 @@ import (
 	"github.com/carehuddle/huddle/store"
 )
 
-func init() {
-	reviewScreen = func(st *store.Store, cfg Config) tea.Model { return NewReview(st, cfg) }
-}
-
 // reviewPane is one view of the review screens: the sessions list, a
 // session's minutes, a team's journey, the retention list. The review
 // keeps them in a stack; the top one gets the keys, every one gets the
@@ -156,13 +152,13 @@ func (r *Review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		r.setStatus(fmt.Sprintf("deleted %q: the deletion log keeps its date and title only", model.SanitizeLine(msg.title)), false)
 		return r, r.panes[0].update(r, reviewChangedMsg{})
 	case tea.KeyMsg:
-		if msg.String() == "ctrl+c" {
+		if keyName(msg) == "ctrl+c" {
 			return r, tea.Quit
 		}
 		top := r.top()
 		if !top.typing() {
 			r.status = ""
-			if key.Matches(msg, r.keys.Help) {
+			if keyMatches(msg, r.keys.Help) {
 				r.showHelp = !r.showHelp
 				return r, nil
 			}

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -33,13 +32,13 @@ func (l *actionList) key(r *Review, msg tea.KeyMsg) (tea.Cmd, bool) {
 	cur := l.items[l.cursor].Action
 	status := ""
 	switch {
-	case key.Matches(msg, k.Cycle):
+	case keyMatches(msg, k.Cycle):
 		status = nextStatus(cur.Status)
-	case key.Matches(msg, k.SetOpen):
+	case keyMatches(msg, k.SetOpen):
 		status = model.ActionOpen
-	case key.Matches(msg, k.SetDone):
+	case keyMatches(msg, k.SetDone):
 		status = model.ActionDone
-	case key.Matches(msg, k.SetDrop):
+	case keyMatches(msg, k.SetDrop):
 		status = model.ActionDropped
 	default:
 		return nil, moveCursor(msg, k, &l.cursor, len(l.items), 5)

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -114,13 +113,13 @@ func (v *reviewActions) refilter(r *Review) {
 func (v *reviewActions) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	k := r.keys
 	switch {
-	case key.Matches(msg, k.Back):
+	case keyMatches(msg, k.Back):
 		return r.pop()
-	case key.Matches(msg, k.Filter):
+	case keyMatches(msg, k.Filter):
 		v.filter = (v.filter + 1) % len(actionsFilterNames)
 		v.refilter(r)
 		return nil
-	case key.Matches(msg, k.NextTeam), key.Matches(msg, k.PrevTeam):
+	case keyMatches(msg, k.NextTeam), keyMatches(msg, k.PrevTeam):
 		if len(v.teams) == 0 {
 			return nil
 		}
@@ -131,7 +130,7 @@ func (v *reviewActions) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 			}
 		}
 		step := 1
-		if key.Matches(msg, k.PrevTeam) {
+		if keyMatches(msg, k.PrevTeam) {
 			step = -1
 		}
 		n := len(v.teams) + 1

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -176,33 +175,33 @@ func damageText(err error) string {
 func (l *reviewList) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	k := r.keys
 	switch {
-	case key.Matches(msg, r.backKey()):
+	case keyMatches(msg, r.backKey()):
 		if l.query != "" {
 			l.query, l.hits, l.cursor, l.offset = "", nil, 0, 0
 			return nil
 		}
 		return r.pop()
 	case moveCursor(msg, k, &l.cursor, l.rows(), 10):
-	case key.Matches(msg, k.Open):
+	case keyMatches(msg, k.Open):
 		return l.open(r)
-	case key.Matches(msg, k.Search):
+	case keyMatches(msg, k.Search):
 		l.openInput(r, listInputSearch, "search: ", l.query)
-	case key.Matches(msg, k.Dates):
+	case keyMatches(msg, k.Dates):
 		l.openInput(r, listInputDates, "dates (YYYY-MM-DD..YYYY-MM-DD, either side may be empty): ", l.datesText())
-	case key.Matches(msg, k.NextTeam), key.Matches(msg, k.PrevTeam):
+	case keyMatches(msg, k.NextTeam), keyMatches(msg, k.PrevTeam):
 		if len(l.teams) == 0 {
 			r.setStatus("there are no teams yet", false)
 			return nil
 		}
 		step := 1
-		if key.Matches(msg, k.PrevTeam) {
+		if keyMatches(msg, k.PrevTeam) {
 			step = -1
 		}
 		// -1 (every team) .. len-1, wrapping.
 		n := len(l.teams) + 1
 		l.teamIdx = (l.teamIdx+1+step+n)%n - 1
 		return l.refilter(r)
-	case key.Matches(msg, k.Kind):
+	case keyMatches(msg, k.Kind):
 		switch l.kind {
 		case model.SessionWorkshop:
 			l.kind = model.SessionReflection
@@ -212,20 +211,20 @@ func (l *reviewList) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 			l.kind = model.SessionWorkshop
 		}
 		return l.refilter(r)
-	case key.Matches(msg, k.Clear):
+	case keyMatches(msg, k.Clear):
 		l.teamIdx, l.kind, l.from, l.to = -1, model.SessionWorkshop, time.Time{}, time.Time{}
 		return l.refilter(r)
-	case key.Matches(msg, k.Team):
+	case keyMatches(msg, k.Team):
 		return l.openTeam(r)
-	case key.Matches(msg, k.Retention):
+	case keyMatches(msg, k.Retention):
 		return r.push(newReviewRetention())
-	case key.Matches(msg, k.Actions):
+	case keyMatches(msg, k.Actions):
 		// The actions of the team the list shows, or of every team.
 		if l.teamIdx >= 0 && l.teamIdx < len(l.teams) {
 			return r.push(newReviewActions(l.teams[l.teamIdx].ID))
 		}
 		return r.push(newReviewActions(""))
-	case key.Matches(msg, k.Teams):
+	case keyMatches(msg, k.Teams):
 		return r.push(newReviewTeams())
 	}
 	return nil
@@ -326,17 +325,17 @@ func (l *reviewList) inputKey(r *Review, msg tea.KeyMsg) tea.Cmd {
 // the page size. It reports whether the key was one of them.
 func moveCursor(msg tea.KeyMsg, k ReviewKeys, cursor *int, n, page int) bool {
 	switch {
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		*cursor--
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		*cursor++
-	case key.Matches(msg, k.PageUp):
+	case keyMatches(msg, k.PageUp):
 		*cursor -= page
-	case key.Matches(msg, k.PageDown):
+	case keyMatches(msg, k.PageDown):
 		*cursor += page
-	case key.Matches(msg, k.Top):
+	case keyMatches(msg, k.Top):
 		*cursor = 0
-	case key.Matches(msg, k.Bottom):
+	case keyMatches(msg, k.Bottom):
 		*cursor = n - 1
 	default:
 		return false

@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -156,7 +155,7 @@ func (m *reviewMinutes) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	case minutesAskFormat:
 		m.ask = minutesAskNone
 		format := map[string]string{"m": model.FormatMarkdown, "h": store.FormatHTML, "c": model.FormatCSV,
-			"x": store.FormatXLSX, "j": model.FormatJSON}[msg.String()]
+			"x": store.FormatXLSX, "j": model.FormatJSON}[keyName(msg)]
 		if format == "" {
 			r.setStatus("export cancelled", false)
 			return nil
@@ -164,33 +163,33 @@ func (m *reviewMinutes) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 		return exportCmd(r, m.data, format)
 	case minutesAskDelete:
 		m.ask = minutesAskNone
-		if msg.String() != "y" {
+		if keyName(msg) != "y" {
 			r.setStatus("kept: nothing was deleted", false)
 			return nil
 		}
 		return deleteSessionCmd(r.st, m.id, m.data.Session.Title)
 	}
 	switch {
-	case key.Matches(msg, k.Back):
+	case keyMatches(msg, k.Back):
 		return r.pop()
-	case key.Matches(msg, k.Up):
+	case keyMatches(msg, k.Up):
 		m.vp.LineUp(1)
-	case key.Matches(msg, k.Down):
+	case keyMatches(msg, k.Down):
 		m.vp.LineDown(1)
-	case key.Matches(msg, k.PageUp):
+	case keyMatches(msg, k.PageUp):
 		m.vp.PageUp()
-	case key.Matches(msg, k.PageDown):
+	case keyMatches(msg, k.PageDown):
 		m.vp.PageDown()
-	case key.Matches(msg, k.Top):
+	case keyMatches(msg, k.Top):
 		m.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
+	case keyMatches(msg, k.Bottom):
 		m.vp.GotoBottom()
 	case !m.loaded:
-	case key.Matches(msg, k.Export):
+	case keyMatches(msg, k.Export):
 		m.ask = minutesAskFormat
-	case key.Matches(msg, k.Delete):
+	case keyMatches(msg, k.Delete):
 		m.ask = minutesAskDelete
-	case key.Matches(msg, k.Team):
+	case keyMatches(msg, k.Team):
 		s := m.data.Session
 		if s.Kind == model.SessionReflection || s.TeamID == "" {
 			r.setStatus("this session has no team (solo reflections are private)", false)

@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
@@ -24,6 +22,7 @@ type (
 	}
 	retentionDeletedMsg struct {
 		deleted int
+		erasure string // what the rewrite did, backups included
 		err     error
 	}
 )
@@ -88,7 +87,7 @@ func (v *reviewRetention) update(r *Review, msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			r.setStatus(fmt.Sprintf("deleted %s, then: %v", sessionsText(msg.deleted), msg.err), true)
 		} else {
-			r.setStatus("deleted "+sessionsText(msg.deleted)+" past the retention period; the deletion log keeps their dates and titles", false)
+			r.setStatus("deleted "+sessionsText(msg.deleted)+" past the retention period; the deletion log keeps their dates and titles. "+msg.erasure, false)
 		}
 		return tea.Batch(v.load(r), func() tea.Msg { return reviewChangedMsg{} })
 	case tea.KeyMsg:
@@ -101,7 +100,7 @@ func (v *reviewRetention) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	k := r.keys
 	if v.confirm {
 		v.confirm = false
-		if msg.String() != "y" || len(v.sessions) == 0 {
+		if keyName(msg) != "y" || len(v.sessions) == 0 {
 			r.setStatus("kept: nothing was deleted", false)
 			return nil
 		}
@@ -109,17 +108,17 @@ func (v *reviewRetention) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 		return deleteSessionsCmd(r.st, v.sessions)
 	}
 	switch {
-	case key.Matches(msg, k.Back):
+	case keyMatches(msg, k.Back):
 		return r.pop()
 	case v.deleting:
-	case key.Matches(msg, k.Longer):
+	case keyMatches(msg, k.Longer):
 		v.months = min(v.months+1, maxRetentionMonths)
 		return v.load(r)
-	case key.Matches(msg, k.Shorter):
+	case keyMatches(msg, k.Shorter):
 		v.months = max(v.months-1, 1)
 		return v.load(r)
 	case moveCursor(msg, k, &v.cursor, len(v.sessions), 10):
-	case key.Matches(msg, k.Delete):
+	case keyMatches(msg, k.Delete):
 		if len(v.sessions) == 0 {
 			r.setStatus("no session is past the retention period", false)
 			return nil
@@ -129,26 +128,17 @@ func (v *reviewRetention) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// deleteSessionsCmd deletes sessions one by one (each logged), stopping at
-// the first failure. A session already gone is not a failure.
+// deleteSessionsCmd deletes the sessions together (each logged): the file
+// and every backup are rewritten once for all of them, so that no page
+// keeps their text.
 func deleteSessionsCmd(st *store.Store, sessions []model.Session) tea.Cmd {
 	ids := make([]string, len(sessions))
 	for i, s := range sessions {
 		ids[i] = s.ID
 	}
 	return func() tea.Msg {
-		n := 0
-		for _, id := range ids {
-			err := st.DeleteSession(id)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return retentionDeletedMsg{deleted: n, err: err}
-			}
-			n++
-		}
-		return retentionDeletedMsg{deleted: n}
+		e, err := st.DeleteSessions(ids...)
+		return retentionDeletedMsg{deleted: e.Deleted, erasure: e.String(), err: err}
 	}
 }
 

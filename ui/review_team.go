@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -121,24 +120,24 @@ func (v *reviewTeam) update(r *Review, msg tea.Msg) tea.Cmd {
 
 func (v *reviewTeam) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	k := r.keys
-	if key.Matches(msg, k.Back) {
+	if keyMatches(msg, k.Back) {
 		return r.pop()
 	}
-	if key.Matches(msg, k.Tab) {
+	if keyMatches(msg, k.Tab) {
 		v.tab = 1 - v.tab
 		return nil
 	}
 	if v.tab == teamTabJourney {
 		switch {
-		case key.Matches(msg, k.Up):
+		case keyMatches(msg, k.Up):
 			v.scroll--
-		case key.Matches(msg, k.Down):
+		case keyMatches(msg, k.Down):
 			v.scroll++
-		case key.Matches(msg, k.PageUp):
+		case keyMatches(msg, k.PageUp):
 			v.scroll -= 10
-		case key.Matches(msg, k.PageDown):
+		case keyMatches(msg, k.PageDown):
 			v.scroll += 10
-		case key.Matches(msg, k.Top):
+		case keyMatches(msg, k.Top):
 			v.scroll = 0
 		}
 		v.scroll = max(v.scroll, 0)

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -65,12 +64,12 @@ func (v *reviewTeams) update(r *Review, msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		k := r.keys
 		switch {
-		case key.Matches(msg, k.Back):
+		case keyMatches(msg, k.Back):
 			return r.pop()
-		case v.cursor < len(v.sums) && key.Matches(msg, k.Open):
+		case v.cursor < len(v.sums) && keyMatches(msg, k.Open):
 			s := v.sums[v.cursor]
 			return r.push(newReviewTeam(s.Team.ID, s.Team.Name, ""))
-		case v.cursor < len(v.sums) && key.Matches(msg, k.Actions):
+		case v.cursor < len(v.sums) && keyMatches(msg, k.Actions):
 			return r.push(newReviewActions(v.sums[v.cursor].Team.ID))
 		default:
 			moveCursor(msg, k, &v.cursor, len(v.sums), 5)
@@ -94,13 +93,6 @@ func teamLines(s model.TeamSummary, w int) []string {
 		lines = append(lines, "  "+strings.TrimRight(l, " "))
 	}
 	return lines
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 func (v *reviewTeams) view(r *Review, w, h int) string {
