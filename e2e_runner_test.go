@@ -105,3 +105,42 @@ func TestTmuxDotVoteFollowsTheLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTmuxSeesawWeighsTheNewItem: in the full-screen see-saw of the real
+// binary, c, text, enter, 3 adds a challenge and weighs that item, never
+// the discussion line that was on the see-saw before.
+func TestTmuxSeesawWeighsTheNewItem(t *testing.T) {
+	bin := huddleBinary(t)
+	env, db, dir := sessionEnv(t)
+	s := newTmux(t, 120, 40, env)
+	startHuddle(s, dir, bin+" present m1 --team North --facilitator Sam")
+	s.waitFor("M1 Managers · 1/")
+	openM1E3(s)
+	s.keys("Down")
+	addLine(s, "Weekly MDT meetings")
+	s.keys("p")
+	s.waitFor("Weekly MDT meetings  [+ positive 1]")
+	s.keys("W")
+	s.waitFor("+ Positive")
+	s.keys("c")
+	s.waitFor("›")
+	s.keys("-l", "Funding ends in March")
+	s.keys("Enter")
+	s.waitFor("Funding ends in March")
+	s.keys("3")
+	s.waitFor("●●● 3 Funding ends in March")
+	s.keys("Escape")
+	s.waitGone("+ Positive")
+	s.keys("Escape")
+	s.waitFor("slide ")
+	s.keys("q")
+	s.waitFor("huddle-exited-0")
+	lines := savedLines(t, db, model.Slot{Exercise: "M1-E3", Group: "g1", Field: "benefits"})
+	if len(lines) != 1 || lines[0].Weight != 1 {
+		t.Errorf("the discussion line was re-weighted: %+v", lines)
+	}
+	items := savedLines(t, db, model.Slot{Exercise: model.ExerciseSeesaw, Field: model.FieldNote})
+	if len(items) != 1 || items[0].Text != "Funding ends in March" || items[0].Weight != 3 || items[0].Tag != model.TagChallenge {
+		t.Errorf("the new challenge is %+v, want weight 3", items)
+	}
+}
