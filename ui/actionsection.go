@@ -85,11 +85,7 @@ func (s *actionSection) title(h *Host) string {
 func (s *actionSection) keys() help.KeyMap { return actionKeyMap{s.km} }
 
 func actionIDs(as []model.Action) []string {
-	out := make([]string, len(as))
-	for i, a := range as {
-		out[i] = a.ID
-	}
-	return out
+	return keysOf(as, func(a model.Action) string { return a.ID })
 }
 
 func (s *actionSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {

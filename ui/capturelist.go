@@ -174,10 +174,13 @@ func (l *captureList) rows(h *Host, group string) []crow {
 	return out
 }
 
-func rowKeys(rows []crow) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = r.key
+func rowKeys(rows []crow) []string { return keysOf(rows, func(r crow) string { return r.key }) }
+
+// keysOf lists the keys of items, in order: what an itemCursor follows.
+func keysOf[T any](items []T, key func(T) string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = key(it)
 	}
 	return out
 }

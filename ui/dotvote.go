@@ -77,11 +77,7 @@ func voteLines(h *Host) []model.Entry {
 }
 
 func entryIDs(es []model.Entry) []string {
-	out := make([]string, len(es))
-	for i, e := range es {
-		out[i] = e.ID
-	}
-	return out
+	return keysOf(es, func(e model.Entry) string { return e.ID })
 }
 
 func (v *dotVote) key(h *Host, msg tea.KeyMsg, done func()) tea.Cmd {

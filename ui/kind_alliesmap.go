@@ -62,11 +62,7 @@ func (m alliesKeyMap) FullHelp() [][]key.Binding {
 // stance (its columns): Field model.FieldAlly, Value "row|column", Text
 // the role; then the notes ("how to influence", prompts, closing).
 func newAlliesMapPane(ex *model.Exercise) Pane {
-	secs := []section{&alliesGrid{km: DefaultAlliesMapKeys()}}
-	if len(noteFields(ex)) > 0 {
-		secs = append(secs, newNotesSection(ex, nil))
-	}
-	return newTabsPane("Allies map", secs...)
+	return withNotes("Allies map", ex, nil, &alliesGrid{km: DefaultAlliesMapKeys()})
 }
 
 // alliesGrid is the grid: a cell cursor, and in the cell a selection

@@ -49,11 +49,7 @@ func (m assessmentKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{m.
 // chosen, the nearest reference profile with its distance and the factors
 // that hold the team back; then its notes (prompts, closing question).
 func newAssessmentPane(ex *model.Exercise) Pane {
-	secs := []section{&factorsSection{km: DefaultAssessmentKeys()}}
-	if len(noteFields(ex)) > 0 {
-		secs = append(secs, newNotesSection(ex, assessmentResult))
-	}
-	return newTabsPane("Assessment", secs...)
+	return withNotes("Assessment", ex, assessmentResult, &factorsSection{km: DefaultAssessmentKeys()})
 }
 
 // factorsSection is the assessment's factors, one row each, the cursor
@@ -67,11 +63,7 @@ func (s *factorsSection) title(*Host) string { return "Factors" }
 func (s *factorsSection) keys() help.KeyMap  { return assessmentKeyMap{s.km} }
 
 func factorKeys(ex *model.Exercise) []string {
-	out := make([]string, len(ex.Factors))
-	for i, f := range ex.Factors {
-		out[i] = f.Key
-	}
-	return out
+	return keysOf(ex.Factors, func(f model.Factor) string { return f.Key })
 }
 
 // factorLevel is factor f's level entry and its place on f's scale (-1:

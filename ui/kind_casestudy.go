@@ -62,10 +62,7 @@ func newCaseStudyPane(ex *model.Exercise) Pane {
 		secs = append(secs, cs)
 	}
 	secs = append(secs, &caseVoteSection{km: DefaultCaseVoteKeys()})
-	if len(noteFields(ex)) > 0 {
-		secs = append(secs, newNotesSection(ex, nil))
-	}
-	return newTabsPane("Case study", secs...)
+	return withNotes("Case study", ex, nil, secs...)
 }
 
 // caseSection is one case: its gist beside the questions, and the

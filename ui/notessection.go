@@ -32,6 +32,15 @@ type notesSection struct {
 	top func(h *Host, w int) string
 }
 
+// withNotes is a kind's pane: its own sections, then a notes tab when the
+// exercise has note fields (top is drawn above the notes, or nil).
+func withNotes(name string, ex *model.Exercise, top func(h *Host, w int) string, secs ...section) Pane {
+	if len(noteFields(ex)) > 0 {
+		secs = append(secs, newNotesSection(ex, top))
+	}
+	return newTabsPane(name, secs...)
+}
+
 func newNotesSection(ex *model.Exercise, top func(h *Host, w int) string) *notesSection {
 	s := &notesSection{captureSection: newCaptureSection("Notes", false, noteFields(ex)), top: top}
 	linesOnly(&s.list)

@@ -73,11 +73,7 @@ func seesawItems(h *Host) []model.SeesawItem {
 }
 
 func seesawIDs(items []model.SeesawItem) []string {
-	out := make([]string, len(items))
-	for i, it := range items {
-		out[i] = it.ID
-	}
-	return out
+	return keysOf(items, func(it model.SeesawItem) string { return it.ID })
 }
 
 func (s *seesawSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
