@@ -31,11 +31,7 @@ func (s *summaryPanel) update(t Theme, _ *model.Exercise, md string, w int) {
 	}
 	s.md, s.width = md, w
 	if s.renderer == nil || s.rw != w {
-		s.renderer, _ = glamour.NewTermRenderer(
-			glamour.WithStyles(t.Glamour),
-			glamour.WithColorProfile(lipgloss.ColorProfile()),
-			glamour.WithWordWrap(max(w-2, 20)),
-		)
+		s.renderer, _ = newRenderer(t.Glamour, lipgloss.ColorProfile(), max(w, 22))
 		s.rw = w
 	}
 	out := md

@@ -72,11 +72,7 @@ func (c *minutesCache) renderLocked(md string, width int) string {
 	r, ok := c.renderers[width]
 	if !ok {
 		var err error
-		r, err = glamour.NewTermRenderer(
-			glamour.WithStyles(c.style),
-			glamour.WithColorProfile(c.profile),
-			glamour.WithWordWrap(max(width-2, 10)),
-		)
+		r, err = newRenderer(c.style, c.profile, width)
 		if err != nil {
 			return "could not prepare the minutes renderer: " + err.Error()
 		}
