@@ -1,10 +1,13 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/carehuddle/huddle/model"
 )
@@ -14,6 +17,11 @@ import (
 // as a formula: no string a participant typed ("=SUM(1,2)", "+44 …") can
 // become one, so nothing needs the CSV's protective quote mark. Dates are
 // real dates in the ISO form, numbers numbers.
+//
+// The workbook is written here, as the few parts of Office Open XML it
+// needs (SpreadsheetML, ECMA-376): a spreadsheet library would be linked
+// into every run of huddle, and its start-up cost paid by every slide
+// show, for a file a few commands write.
 
 // Sheet names.
 const (
@@ -26,12 +34,6 @@ var (
 	EntriesHeader = []string{"Session ID", "Session", "Team", "Facilitator", "Date", "Exercise ID", "Exercise", "Group", "Field",
 		"Text", "Value", "Tag", "Weight", "Votes", "Merged into", "Created"}
 	ActionsHeader = []string{"Team", "Session ID", "Session", "Session date", "Exercise ID", "Action", "Owner", "Due", "Review", "Status", "Overdue"}
-)
-
-// Cell number formats.
-const (
-	dateFormat     = "yyyy-mm-dd"
-	dateTimeFormat = "yyyy-mm-dd hh:mm"
 )
 
 // cell is one typed value of a row: a string, an int (0 is an empty cell)
@@ -61,96 +63,162 @@ func wallClock(t time.Time) time.Time {
 	return time.Date(y, mo, d, h, mi, s, 0, time.UTC)
 }
 
-// book builds a workbook sheet by sheet.
-type book struct {
-	f      *excelize.File
-	styles map[int]int
-	err    error
+// Cell styles (cellXfs in styles.xml, by index).
+const (
+	styleDefault  = 0
+	styleText     = 1 // top-aligned, wrapped
+	styleDate     = 2 // yyyy-mm-dd
+	styleDateTime = 3 // yyyy-mm-dd hh:mm
+	styleHeader   = 4 // bold, grey fill, a rule under it
+	styleNumber   = 5 // top-aligned
+)
+
+// serial is a date as a spreadsheet's day number (days since 1899-12-30,
+// the fraction the time of day).
+func serial(t time.Time) string {
+	t = wallClock(t)
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	d := t.Sub(base)
+	days := float64(d) / float64(24*time.Hour)
+	return strconv.FormatFloat(days, 'f', -1, 64)
 }
 
-func newBook() *book {
-	b := &book{f: excelize.NewFile(), styles: map[int]int{}}
-	for kind, format := range map[int]string{cellDate: dateFormat, cellDateTime: dateTimeFormat} {
-		fmtText := format
-		id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &fmtText, Alignment: &excelize.Alignment{Vertical: "top"}})
-		b.keep(err)
-		b.styles[kind] = id
+// colName is a column's letters: 1 → A, 27 → AA.
+func colName(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('A'+n%26)) + s
+		n /= 26
 	}
-	id, err := b.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	b.keep(err)
-	b.styles[cellText] = id
-	id, err = b.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E6E6E6"}},
-		Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}})
-	b.keep(err)
-	b.styles[-1] = id
-	return b
+	return s
 }
 
-func (b *book) keep(err error) {
-	if b.err == nil && err != nil {
-		b.err = err
-	}
+func esc(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
 }
 
-// sheet writes one sheet: a frozen, bold header row, then the rows.
+// sheetXML writes one sheet: a frozen, bold header row, then the rows.
 // widths are the columns' widths in characters.
-func (b *book) sheet(name string, header []string, widths []float64, rows [][]cell) {
-	f := b.f
-	if f.SheetCount == 1 && f.GetSheetName(0) == "Sheet1" {
-		b.keep(f.SetSheetName("Sheet1", name))
-	} else {
-		_, err := f.NewSheet(name)
-		b.keep(err)
-	}
-	for i, h := range header {
-		ref, _ := excelize.CoordinatesToCellName(i+1, 1)
-		b.keep(f.SetCellStr(name, ref, h))
-	}
-	last, _ := excelize.CoordinatesToCellName(len(header), 1)
-	b.keep(f.SetCellStyle(name, "A1", last, b.styles[-1]))
+func sheetXML(header []string, widths []float64, rows [][]cell) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`)
+	b.WriteString(`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
+	b.WriteString(`<cols>`)
 	for i, w := range widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		b.keep(f.SetColWidth(name, col, col, w))
+		fmt.Fprintf(&b, `<col min="%d" max="%d" width="%g" customWidth="1"/>`, i+1, i+1, w)
 	}
-	b.keep(f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}))
+	b.WriteString(`</cols><sheetData>`)
+	inline := func(ref, s string, style int) {
+		space := ""
+		if strings.TrimSpace(s) != s {
+			space = ` xml:space="preserve"`
+		}
+		fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is><t%s>%s</t></is></c>`, ref, style, space, esc(s))
+	}
+	b.WriteString(`<row r="1">`)
+	for i, h := range header {
+		inline(colName(i+1)+"1", h, styleHeader)
+	}
+	b.WriteString(`</row>`)
 	for r, row := range rows {
+		fmt.Fprintf(&b, `<row r="%d">`, r+2)
 		for c, v := range row {
-			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			ref := colName(c+1) + strconv.Itoa(r+2)
 			switch v.kind {
 			case cellText:
-				if v.s == "" {
-					continue
+				if v.s != "" {
+					inline(ref, v.s, styleText)
 				}
-				b.keep(f.SetCellStr(name, ref, v.s))
 			case cellInt:
-				if v.n == 0 {
-					continue
+				if v.n != 0 {
+					fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%d</v></c>`, ref, styleNumber, v.n)
 				}
-				b.keep(f.SetCellInt(name, ref, int64(v.n)))
 			case cellDate, cellDateTime:
-				if v.t.IsZero() {
-					continue
+				if !v.t.IsZero() {
+					style := styleDate
+					if v.kind == cellDateTime {
+						style = styleDateTime
+					}
+					fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, serial(v.t))
 				}
-				b.keep(f.SetCellValue(name, ref, wallClock(v.t)))
 			}
-			b.keep(f.SetCellStyle(name, ref, ref, b.styles[v.kind]))
 		}
+		b.WriteString(`</row>`)
 	}
+	b.WriteString(`</sheetData>`)
 	if len(rows) > 0 {
-		end, _ := excelize.CoordinatesToCellName(len(header), len(rows)+1)
-		b.keep(f.AutoFilter(name, "A1:"+end, nil))
+		fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, colName(len(header)), len(rows)+1)
 	}
+	b.WriteString(`</worksheet>`)
+	return b.Bytes()
 }
 
-func (b *book) bytes() ([]byte, error) {
-	defer b.f.Close()
-	if b.err != nil {
-		return nil, b.err
-	}
-	b.f.SetActiveSheet(0)
+const stylesXML = xml.Header + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+	`<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/></numFmts>` +
+	`<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>` +
+	`<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
+	`<fill><patternFill patternType="solid"><fgColor rgb="FFE6E6E6"/><bgColor indexed="64"/></patternFill></fill></fills>` +
+	`<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
+	`<border><left/><right/><top/><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/></border></borders>` +
+	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+	`<cellXfs count="6">` +
+	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+	`<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+	`<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"/>` +
+	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+
+// workbook writes the parts of a workbook of named sheets.
+func workbook(names []string, sheets [][]byte) ([]byte, error) {
 	var buf bytes.Buffer
-	if _, err := b.f.WriteTo(&buf); err != nil {
+	z := zip.NewWriter(&buf)
+	put := func(name, body string) error {
+		w, err := z.Create(name)
+		if err == nil {
+			_, err = w.Write([]byte(body))
+		}
+		return err
+	}
+	var types, rels, list strings.Builder
+	for i, n := range names {
+		fmt.Fprintf(&types, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, i+1)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
+		fmt.Fprintf(&list, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, esc(n), i+1, i+1)
+	}
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+			`<Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+			`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+			types.String() + `</Types>`},
+		{"_rels/.rels", xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", xml.Header + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+			`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` + list.String() + `</sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			rels.String() + fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`, len(names)+1) +
+			`</Relationships>`},
+		{"xl/styles.xml", stylesXML},
+	}
+	for _, p := range parts {
+		if err := put(p.name, p.body); err != nil {
+			return nil, err
+		}
+	}
+	for i, s := range sheets {
+		if err := put(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), string(s)); err != nil {
+			return nil, err
+		}
+	}
+	if err := z.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -194,15 +262,13 @@ func SessionXLSX(d model.SessionData, exercises map[string]*model.Exercise, toda
 	for i, a := range d.Actions {
 		items[i] = model.ActionItem{Action: a, SessionTitle: s.Title, SessionStarted: s.Started, TeamName: s.TeamName}
 	}
-	b := newBook()
-	b.sheet(SheetEntries, EntriesHeader, entriesWidths, rows)
-	b.sheet(SheetActions, ActionsHeader, actionsWidths, actionRows(items, today))
-	return b.bytes()
+	return workbook([]string{SheetEntries, SheetActions}, [][]byte{
+		sheetXML(EntriesHeader, entriesWidths, rows),
+		sheetXML(ActionsHeader, actionsWidths, actionRows(items, today)),
+	})
 }
 
 // ActionsXLSX renders a list of actions as a workbook of one sheet.
 func ActionsXLSX(items []model.ActionItem, today time.Time) ([]byte, error) {
-	b := newBook()
-	b.sheet(SheetActions, ActionsHeader, actionsWidths, actionRows(items, today))
-	return b.bytes()
+	return workbook([]string{SheetActions}, [][]byte{sheetXML(ActionsHeader, actionsWidths, actionRows(items, today))})
 }
