@@ -86,8 +86,17 @@ func SeedCards(cards []Entry, values []string) []string {
 // was kept; ok is false (and nothing changes) when keeping it would keep
 // more than the round's target.
 func ToggleCard(cards []Entry, rounds []int, stage int, id string) (e Entry, ok bool) {
+	if stage < 0 || CardsDone(rounds, stage) {
+		return Entry{}, false
+	}
+	return ToggleCardUpTo(cards, CardTarget(rounds, stage), stage, id)
+}
+
+// ToggleCardUpTo is ToggleCard for a round that keeps at most most cards
+// (a round may keep a range, such as 5 or 6).
+func ToggleCardUpTo(cards []Entry, most, stage int, id string) (e Entry, ok bool) {
 	i := slices.IndexFunc(cards, func(e Entry) bool { return e.ID == id })
-	if i < 0 || stage < 0 || CardsDone(rounds, stage) {
+	if i < 0 || stage < 0 {
 		return Entry{}, false
 	}
 	e = cards[i]
@@ -95,7 +104,7 @@ func ToggleCard(cards []Entry, rounds []int, stage int, id string) (e Entry, ok 
 		e.Value = CardRoundValue(stage)
 		return e, true
 	}
-	if CardsKept(cards, stage) >= CardTarget(rounds, stage) {
+	if CardsKept(cards, stage) >= most {
 		return Entry{}, false
 	}
 	e.Value = CardRoundValue(stage + 1)
@@ -106,7 +115,17 @@ func ToggleCard(cards []Entry, rounds []int, stage int, id string) (e Entry, ok 
 // (ok): the kept cards go first, in their order, then the rest; changed
 // lists the cards whose Order changes.
 func ConfirmRound(cards []Entry, rounds []int, stage int) (changed []Entry, ok bool) {
-	if stage < 0 || CardsDone(rounds, stage) || CardsKept(cards, stage) != CardTarget(rounds, stage) {
+	if stage < 0 || CardsDone(rounds, stage) {
+		return nil, false
+	}
+	t := CardTarget(rounds, stage)
+	return ConfirmRoundWithin(cards, t, t, stage)
+}
+
+// ConfirmRoundWithin is ConfirmRound for a round that keeps from least to
+// most cards (5 or 6 professional values, say).
+func ConfirmRoundWithin(cards []Entry, least, most, stage int) (changed []Entry, ok bool) {
+	if kept := CardsKept(cards, stage); stage < 0 || kept < least || kept > most {
 		return nil, false
 	}
 	var first, rest []Entry

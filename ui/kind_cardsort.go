@@ -28,7 +28,7 @@ func DefaultCardSortKeys() CardSortKeys {
 		Add:      key.NewBinding(key.WithKeys("a", "enter"), key.WithHelp("a", "add values")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit value")),
 		Delete:   key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "remove (asks)")),
-		Seed:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "the toolkit's values")),
+		Seed:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "starting values")),
 		Narrow:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "narrow")),
 		Toggle:   key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "keep / let go")),
 		Confirm:  key.NewBinding(key.WithKeys("enter", "c"), key.WithHelp("enter", "confirm round")),
@@ -145,9 +145,10 @@ func (s *cardSortSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 	case stage >= 0 && keyMatches(msg, k.Reopen):
 		return setCardStage(h, stage-1)
 	case !done && stage >= 0 && keyMatches(msg, k.Toggle):
-		e, ok := model.ToggleCard(cards, rounds, stage, cur.ID)
+		_, most := h.env.Ex.RoundRange(stage)
+		e, ok := model.ToggleCardUpTo(cards, most, stage, cur.ID)
 		if !ok {
-			h.Status(fmt.Sprintf("already %d kept: let one go first (space on a kept card)", model.CardTarget(rounds, stage)))
+			h.Status(fmt.Sprintf("already %d kept: let one go first (space on a kept card)", most))
 			return nil
 		}
 		s.cur.move(ids, 1)
@@ -194,7 +195,7 @@ func (s *cardSortSection) add(h *Host) tea.Cmd {
 func (s *cardSortSection) seed(h *Host, cards []model.Entry) tea.Cmd {
 	vals := model.SeedCards(cards, h.env.Ex.Cards)
 	if len(vals) == 0 {
-		h.Status("the toolkit's values are all here already")
+		h.Status("the starting values are all here already")
 		return nil
 	}
 	order := model.NextCardOrder(cards)
@@ -204,7 +205,7 @@ func (s *cardSortSection) seed(h *Host, cards []model.Entry) tea.Cmd {
 			ExerciseID: h.env.Ex.ID, Field: model.FieldCard, Text: v, Order: order + i,
 		}}))
 	}
-	h.Status(strconv.Itoa(len(vals)) + " of the toolkit's values added: edit, remove or add your own")
+	h.Status(seededWords(h.env.Ex, vals) + " added: edit, remove or add your own")
 	return tea.Batch(cmds...)
 }
 
@@ -212,11 +213,11 @@ func (s *cardSortSection) seed(h *Host, cards []model.Entry) tea.Cmd {
 // go first and the round is recorded. The selection stays on its card if
 // it was kept, else goes to the first card kept.
 func (s *cardSortSection) confirm(h *Host, cards, play []model.Entry, cur model.Entry, stage int) tea.Cmd {
-	rounds := h.env.Ex.Rounds
-	kept, target := model.CardsKept(cards, stage), model.CardTarget(rounds, stage)
-	changed, ok := model.ConfirmRound(cards, rounds, stage)
+	least, most := h.env.Ex.RoundRange(stage)
+	kept := model.CardsKept(cards, stage)
+	changed, ok := model.ConfirmRoundWithin(cards, least, most, stage)
 	if !ok {
-		h.Status(fmt.Sprintf("keep exactly %d (%d kept now) before confirming", target, kept))
+		h.Status(fmt.Sprintf("keep %s (%d kept now) before confirming", keepWords(least, most), kept))
 		return nil
 	}
 	if !model.CardKept(cur, stage) {
@@ -273,15 +274,16 @@ func (s *cardSortSection) view(h *Host, w, ht int) string {
 	case stage < 0:
 		head = fmt.Sprintf("Enter your values: %d entered (%d to %d).", len(play), model.CardsMin, model.CardsMax)
 		if len(play) == 0 {
-			head += " a: add your own · s: start from the toolkit's values"
+			head += " a: add your own · s: start from " + seedWords(h.env.Ex)
 		} else if model.CanNarrow(len(play)) {
 			head += " n: start narrowing"
 		}
 	case done:
 		head = fmt.Sprintf("Your top %d values, in order. K/J moves a value up or down.", len(play))
 	default:
-		head = fmt.Sprintf("Round %d of %d: keep exactly %d. %d kept. space keeps or lets go; enter confirms.",
-			stage+1, len(rounds), model.CardTarget(rounds, stage), model.CardsKept(cards, stage))
+		least, most := h.env.Ex.RoundRange(stage)
+		head = fmt.Sprintf("Round %d of %d: keep %s. %d kept. space keeps or lets go; enter confirms.",
+			stage+1, len(rounds), keepWords(least, most), model.CardsKept(cards, stage))
 	}
 	heads := strings.Split(lipgloss.NewStyle().Width(max(w, 10)).Render(head), "\n")
 	for i, l := range heads {
@@ -297,7 +299,7 @@ func (s *cardSortSection) view(h *Host, w, ht int) string {
 				mark = "[✓ keep]"
 			}
 		}
-		lines = append(lines, h.mark(i == cur, e.ID, fmt.Sprintf("%-4s %s", mark, model.SanitizeLine(e.Text))))
+		lines = append(lines, h.mark(i == cur, e.ID, fmt.Sprintf("%-4s %s%s", mark, model.SanitizeLine(e.Text), extraMark(h.env.Ex, e.Text))))
 	}
 	if len(lines) == 0 {
 		lines = []string{t.Dim.Render("  No values yet.")}
@@ -310,4 +312,69 @@ func (s *cardSortSection) view(h *Host, w, ht int) string {
 func cardSortPane(ex *model.Exercise) Pane {
 	return newTabsPane("Card sort", newCardSortSection(),
 		newPlainNotes("Reflections", append(exerciseFields(ex), promptFields(ex)...)))
+}
+
+// keepWords says how many a round keeps: "exactly 10", "5 or 6", "5 to 7".
+func keepWords(least, most int) string {
+	switch {
+	case least == most:
+		return "exactly " + strconv.Itoa(least)
+	case most == least+1:
+		return fmt.Sprintf("%d or %d", least, most)
+	}
+	return fmt.Sprintf("%d to %d", least, most)
+}
+
+// extraCards counts the deck's starting cards by origin: the toolkit's
+// own, and those huddle added.
+func extraCards(ex *model.Exercise) (own, extra int) {
+	for i := range ex.Cards {
+		if ex.IsExtraCard(i) {
+			extra++
+		} else {
+			own++
+		}
+	}
+	return own, extra
+}
+
+// seedWords names the starting values honestly: which are the toolkit's,
+// which huddle added.
+func seedWords(ex *model.Exercise) string {
+	own, extra := extraCards(ex)
+	if extra == 0 {
+		return fmt.Sprintf("the toolkit's %d values", own)
+	}
+	return fmt.Sprintf("the toolkit's %d values and huddle's %d (marked +)", own, extra)
+}
+
+// seededWords says what seeding added, by origin.
+func seededWords(ex *model.Exercise, added []string) string {
+	own, extra := 0, 0
+	for _, v := range added {
+		if extraMark(ex, v) != "" {
+			extra++
+		} else {
+			own++
+		}
+	}
+	out := plural(own, "of the toolkit's values", "of the toolkit's values")
+	if extra > 0 {
+		out += fmt.Sprintf(" and %d added by huddle (marked +", extra)
+		if ex.ExtraNote != "" {
+			out += ": " + model.SanitizeLine(ex.ExtraNote)
+		}
+		out += ")"
+	}
+	return out
+}
+
+// extraMark marks a card that huddle added to the toolkit's list.
+func extraMark(ex *model.Exercise, text string) string {
+	for i, c := range ex.Cards {
+		if c == text && ex.IsExtraCard(i) {
+			return "  +"
+		}
+	}
+	return ""
 }

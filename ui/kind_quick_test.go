@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -224,7 +225,7 @@ func TestHelpListsTheKeys(t *testing.T) {
 		open     []string
 		wants    []string
 	}{
-		{"card sort", "M3-E5", nil, []string{"Card sort keys", "keep / let go", "confirm round", "the toolkit's values", "narrow", "add a line / write", "retry unsaved now"}},
+		{"card sort", "M3-E5", nil, []string{"Card sort keys", "keep / let go", "confirm round", "starting values", "narrow", "add a line / write", "retry unsaved now"}},
 		{"case review", "M3-E4", nil, []string{"Case review keys", "new case", "delete case (asks)", "clear cell", "add a line / write", "retry unsaved now"}},
 		{"see-saw", "", []string{"W"}, []string{"See-saw keys", "add challenge", "take off (asks)", "retry unsaved now"}},
 		{"parking lot", "", []string{"P"}, []string{"Parking lot keys", "park a question or point", "delete (asks)", "retry unsaved now"}},
@@ -267,5 +268,38 @@ func TestSavedValueLeavesNoDraft(t *testing.T) {
 	typeText(d, "Humour")
 	if drafts, err := app.Live().Drafts(); err != nil || len(drafts) != 1 || drafts[0].Text != "Humour" {
 		t.Fatalf("typing the next value, drafts %+v %v", drafts, err)
+	}
+}
+
+// TestCardSortKeepsFiveOrSix: a round the deck gives as a range (M3-E5's
+// last: 5 or 6) confirms with either count, and not with 4 or 7.
+func TestCardSortKeepsFiveOrSix(t *testing.T) {
+	ex := &model.Exercise{ID: "CS", Rounds: []int{5}, RoundsMax: []int{6}}
+	var cards []model.Entry
+	for i := range 10 {
+		cards = append(cards, model.Entry{ID: strconv.Itoa(i), Field: model.FieldCard, Order: i + 1})
+	}
+	least, most := ex.RoundRange(0)
+	for kept := 0; kept <= 7; kept++ {
+		cs := append([]model.Entry(nil), cards...)
+		n := 0
+		for i := range cs {
+			if n == kept {
+				break
+			}
+			e, ok := model.ToggleCardUpTo(cs, most, 0, cs[i].ID)
+			if !ok {
+				break
+			}
+			cs[i] = e
+			n++
+		}
+		if n > 6 {
+			t.Fatalf("%d cards kept in a round of 5 or 6", n)
+		}
+		_, ok := model.ConfirmRoundWithin(cs, least, most, 0)
+		if want := n == 5 || n == 6; ok != want {
+			t.Errorf("%d kept: confirm %v, want %v", n, ok, want)
+		}
 	}
 }
