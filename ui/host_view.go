@@ -203,7 +203,12 @@ func listWindow(lines []string, cursor, h int) []string {
 // never depends on colour alone; an unsaved row is marked ⚠.
 func (h *Host) mark(selected bool, id, text string) string {
 	if id != "" && h.Unsaved(id) {
-		text = "⚠ " + text + " (not saved)"
+		body := strings.TrimLeft(text, " ")
+		indent := text[:len(text)-len(body)]
+		if rest, ok := strings.CutPrefix(body, "• "); ok {
+			indent, body = indent+"• ", rest
+		}
+		text = indent + "⚠ " + body + " (not saved)"
 	}
 	if selected {
 		return h.env.Theme.Selected.Render("▶ " + text)
