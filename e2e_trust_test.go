@@ -2,6 +2,7 @@ package main
 
 import (
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -63,6 +64,45 @@ func TestTmuxReflectionQuitAndResumed(t *testing.T) {
 	s.waitFor("• GPs see the role as a gatekeeper")
 	s.keys("Escape")
 	s.waitFor("slide ")
+	s.keys("q")
+	s.waitFor("huddle-exited-0")
+}
+
+// TestTmuxEndedSessionIsNotOffered: a session ended with E is not offered
+// by Continue on the home screen of the next run.
+func TestTmuxEndedSessionIsNotOffered(t *testing.T) {
+	bin := huddleBinary(t)
+	env, _, dir := sessionEnv(t)
+	s := newTmux(t, 120, 40, env)
+	startHuddle(s, dir, bin)
+	s.waitFor("Present a workshop")
+	s.keys("Enter")
+	s.waitFor("Choose the module")
+	s.keys("Down", "Enter")
+	s.waitFor("Team:")
+	s.keys("-l", "North")
+	s.keys("Enter")
+	s.waitFor("Facilitator:")
+	s.keys("-l", "Sam")
+	s.keys("Enter")
+	s.waitFor("M1 Managers · 1/15")
+	s.keys("E")
+	s.waitFor("End this session?")
+	s.keys("y")
+	scr := s.waitForAll("Present a workshop", "Continue the last session (not available)")
+	if strings.Contains(scr, "North, started") {
+		t.Fatalf("the ended session is still offered:\n%s", scr)
+	}
+	s.keys("q")
+	s.waitFor("huddle-exited-0")
+
+	s.keys("clear", "Enter")
+	s.waitGone("huddle-exited-0")
+	startHuddle(s, dir, bin)
+	scr = s.waitForAll("Present a workshop", "Continue the last session (not available)")
+	if strings.Contains(scr, "North, started") {
+		t.Fatalf("the next run offers the ended session:\n%s", scr)
+	}
 	s.keys("q")
 	s.waitFor("huddle-exited-0")
 }
