@@ -115,12 +115,11 @@ func TestTmuxCardSort(t *testing.T) {
 		}
 	}
 	s.keys("Enter")
-	scr := s.waitFor("Your top 5 values")
+	wants := []string{"Your top 5 values"}
 	for i, v := range []int{12, 14, 16, 18, 20} {
-		if want := fmt.Sprintf("%d.   Value %02d", i+1, v); !strings.Contains(scr, want) {
-			t.Errorf("screen lacks %q:\n%s", want, scr)
-		}
+		wants = append(wants, fmt.Sprintf("%d.   Value %02d", i+1, v))
 	}
+	s.waitForAll(wants...)
 	// Move Value 20 to the top.
 	for i := 0; i < 4; i++ {
 		s.keys("Down")
@@ -190,12 +189,7 @@ func TestTmuxCarriedActions(t *testing.T) {
 	s.keys("clear", "Enter")
 	s.waitGone("huddle-exited-0")
 	s.keys(bin+" present m1 --team North; echo huddle-exited-$?", "Enter")
-	scr := s.waitFor("Actions carried over")
-	for _, want := range []string{"Invite the SCW to the MDT", "owner: team manager", "due: 1 Jul 2030", "M1-E2 in Workshop · North"} {
-		if !strings.Contains(scr, want) {
-			t.Errorf("carried screen lacks %q:\n%s", want, scr)
-		}
-	}
+	s.waitForAll("Actions carried over", "Invite the SCW to the MDT", "owner: team manager", "due: 1 Jul 2030", "M1-E2 in Workshop · North")
 	s.keys("d")
 	s.waitFor("[✓ done   ] Invite the SCW to the MDT")
 	s.keys("Enter")

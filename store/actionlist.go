@@ -57,18 +57,11 @@ func (s *Store) ActionItems(teamID string) ([]model.ActionItem, error) {
 	var out []model.ActionItem
 	var damaged []error
 	err := s.view(func(tx *bolt.Tx) error {
-		sessions, err := s.bucket(tx, bucketSessions)
+		bs, err := s.buckets(tx, bucketSessions, bucketActions, bucketTeams)
 		if err != nil {
 			return err
 		}
-		actions, err := s.bucket(tx, bucketActions)
-		if err != nil {
-			return err
-		}
-		teams, err := s.bucket(tx, bucketTeams)
-		if err != nil {
-			return err
-		}
+		sessions, actions, teams := bs[0], bs[1], bs[2]
 		teamNames := map[string]string{}
 		teamName := func(sess *sessionHead) string {
 			if sess.TeamID == "" {

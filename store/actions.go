@@ -102,14 +102,11 @@ func (s *Store) OpenActions(teamID string) ([]model.Action, error) {
 	var out []model.Action
 	var damaged []error
 	err := s.view(func(tx *bolt.Tx) error {
-		byTeam, err := s.bucket(tx, bucketSessionsByTeam)
+		bs, err := s.buckets(tx, bucketSessionsByTeam, bucketActions)
 		if err != nil {
 			return err
 		}
-		b, err := s.bucket(tx, bucketActions)
-		if err != nil {
-			return err
-		}
+		byTeam, b := bs[0], bs[1]
 		return scanPrefix(byTeam, prefixKey(teamID), func(k, _ []byte) error {
 			id, ok := sessionIDFromTeamKey(k)
 			if !ok {

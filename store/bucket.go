@@ -16,6 +16,19 @@ func (s *Store) bucket(tx *bolt.Tx, name string) (*bolt.Bucket, error) {
 	return nil, &DamagedError{Path: s.path, Reason: "the bucket " + name + " is missing"}
 }
 
+// buckets opens several buckets of tx, in the order named.
+func (s *Store) buckets(tx *bolt.Tx, names ...string) ([]*bolt.Bucket, error) {
+	out := make([]*bolt.Bucket, len(names))
+	for i, n := range names {
+		b, err := s.bucket(tx, n)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
 // putRecord stores v as a checksummed record under key.
 func putRecord(b *bolt.Bucket, key []byte, v any) error {
 	val, err := encodeRecord(key, v)

@@ -131,14 +131,11 @@ func (s *Store) SessionsOlderThan(cutoff time.Time) ([]model.Session, error) {
 	var out []model.Session
 	var damaged []error
 	err := s.view(func(tx *bolt.Tx) error {
-		byTime, err := s.bucket(tx, bucketSessionsByTime)
+		bs, err := s.buckets(tx, bucketSessionsByTime, bucketSessions)
 		if err != nil {
 			return err
 		}
-		b, err := s.bucket(tx, bucketSessions)
-		if err != nil {
-			return err
-		}
+		byTime, b := bs[0], bs[1]
 		c := byTime.Cursor()
 		for k, _ := c.First(); k != nil && len(k) > 8 && timeFromBytes(k[:8]).Before(cutoff); k, _ = c.Next() {
 			id, _ := sessionIDFromTimeKey(k)

@@ -138,14 +138,11 @@ func (s *Store) ImportSession(d model.SessionData) (ImportResult, error) {
 			res.Exists = true
 			return nil
 		}
-		entries, err := s.bucket(tx, bucketEntries)
+		bs, err := s.buckets(tx, bucketEntries, bucketActions)
 		if err != nil {
 			return err
 		}
-		actions, err := s.bucket(tx, bucketActions)
-		if err != nil {
-			return err
-		}
+		entries, actions := bs[0], bs[1]
 		// Records of this id with no session (left by damage) are not
 		// overwritten either.
 		if k, _ := entries.Cursor().Seek(prefixKey(sess.ID)); k != nil && strings.HasPrefix(string(k), string(prefixKey(sess.ID))) {

@@ -64,18 +64,11 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 	var damaged []error
 	full := func() bool { return limit >= 0 && len(hits) >= limit }
 	err := s.view(func(tx *bolt.Tx) error {
-		sessions, err := s.bucket(tx, bucketSessions)
+		bs, err := s.buckets(tx, bucketSessions, bucketEntries, bucketActions)
 		if err != nil {
 			return err
 		}
-		entries, err := s.bucket(tx, bucketEntries)
-		if err != nil {
-			return err
-		}
-		actions, err := s.bucket(tx, bucketActions)
-		if err != nil {
-			return err
-		}
+		sessions, entries, actions := bs[0], bs[1], bs[2]
 		c, ac := entries.Cursor(), actions.Cursor()
 		return s.walkSessions(tx, f, func(id string) (bool, error) {
 			raw := sessions.Get([]byte(id))

@@ -209,14 +209,11 @@ func (s *Store) sessionsNewestFirst(index string, prefix []byte, idOf func([]byt
 	var out []model.Session
 	var damaged []error
 	err := s.view(func(tx *bolt.Tx) error {
-		ix, err := s.bucket(tx, index)
+		bs, err := s.buckets(tx, index, bucketSessions)
 		if err != nil {
 			return err
 		}
-		b, err := s.bucket(tx, bucketSessions)
-		if err != nil {
-			return err
-		}
+		ix, b := bs[0], bs[1]
 		c := ix.Cursor()
 		k, _ := c.Last()
 		if prefix != nil {
