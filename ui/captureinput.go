@@ -16,10 +16,6 @@ import (
 // loses at most about this much of what was being typed, plus the save.
 const draftEvery = time.Second
 
-// tick schedules a message after d; tests replace it so that nothing
-// waits on the wall clock.
-var tick = tea.Tick
-
 // inputResult is what a keypress did to a capture input.
 type inputResult int
 

@@ -154,34 +154,3 @@ func fieldHeading(h *Host, group string, f dField, sel bool, w int) []string {
 	}
 	return out
 }
-
-// packWith joins parts with sep in lines of at most w columns, never
-// splitting a part across lines.
-func packWith(opts []string, sep string, w int) []string {
-	var lines []string
-	cur := ""
-	for _, o := range opts {
-		switch {
-		case cur == "":
-			cur = o
-		case lipgloss.Width(cur)+lipgloss.Width(sep)+lipgloss.Width(o) <= w:
-			cur += sep + o
-		default:
-			lines = append(lines, cur)
-			cur = o
-		}
-	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
-	return lines
-}
-
-// clip shortens s to n runes with "…".
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}

@@ -398,11 +398,3 @@ func (h *Host) Init() tea.Cmd {
 	}
 	return cmd
 }
-
-// plural is "1 change", "3 changes": n and the word that fits it.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

@@ -140,65 +140,6 @@ func (h *Host) View() string {
 	return head + "\n" + body + "\n" + footer
 }
 
-// fitLines cuts s to w columns (a cut row ends in "…") and pads or clips
-// it to exactly h lines (a clipped body ends in a "more" line).
-func fitLines(s string, w, h int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > h {
-		more := len(lines) - h + 1
-		lines = append(lines[:h-1], fmt.Sprintf("  … %d more %s below", more, pluralWord(more, "line")))
-	}
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
-func pluralWord(n int, w string) string {
-	if n == 1 {
-		return w
-	}
-	return w + "s"
-}
-
-// listWindow shows the h rows of lines around cursor; rows cut off above
-// or below are counted in a "more" line, so a cut list always says so.
-func listWindow(lines []string, cursor, h int) []string {
-	if h <= 0 || len(lines) <= h {
-		return lines
-	}
-	if h < 3 {
-		start := min(max(cursor, 0), len(lines)-h)
-		return lines[start : start+h]
-	}
-	start := min(max(cursor-h/2, 0), len(lines)-h)
-	end := start + h
-	above, below := start > 0, end < len(lines)
-	if above {
-		start++
-	}
-	if below {
-		end--
-	}
-	if cursor < start && above { // keep the cursor in view
-		start, end = cursor, cursor+(end-start)
-	}
-	out := []string{}
-	if above {
-		out = append(out, fmt.Sprintf("  ↑ %d more", start))
-	}
-	out = append(out, lines[start:end]...)
-	if below {
-		out = append(out, fmt.Sprintf("  ↓ %d more", len(lines)-end))
-	}
-	return out
-}
-
 // mark puts the marker in front of the selected row, so that the cursor
 // never depends on colour alone; an unsaved row is marked ⚠.
 func (h *Host) mark(selected bool, id, text string) string {
@@ -214,38 +155,4 @@ func (h *Host) mark(selected bool, id, text string) string {
 		return h.env.Theme.Selected.Render("▶ " + text)
 	}
 	return "  " + text
-}
-
-// helpBox is the ? view of a key map in w columns: its columns cut to at
-// most seven keys, packed side by side as far as the width allows, in
-// rows. Every screen's help is drawn by it.
-func helpBox(t Theme, hm help.Model, title string, groups [][]key.Binding, w int) string {
-	var cols [][]key.Binding
-	for _, g := range groups {
-		var enabled []key.Binding
-		for _, b := range g {
-			if b.Enabled() {
-				enabled = append(enabled, b)
-			}
-		}
-		for len(enabled) > 7 {
-			cols = append(cols, enabled[:7])
-			enabled = enabled[7:]
-		}
-		if len(enabled) > 0 {
-			cols = append(cols, enabled)
-		}
-	}
-	hm.ShowAll = true
-	hm.Width = 0 // measure whole columns; the packing keeps to w
-	var rows []string
-	for len(cols) > 0 {
-		n := 1
-		for n < len(cols) && lipgloss.Width(hm.FullHelpView(cols[:n+1])) <= w-4 {
-			n++
-		}
-		rows = append(rows, hm.FullHelpView(cols[:n]))
-		cols = cols[n:]
-	}
-	return t.Box.Render(t.Heading.Render(title) + "\n" + strings.Join(rows, "\n\n"))
 }

@@ -398,13 +398,3 @@ func (l *Live) saveTimerCmd(state []byte) tea.Cmd {
 		return nil
 	})
 }
-
-// statusMsg puts a one-off message in the current screen's status line.
-type statusMsg struct {
-	text string
-	warn bool
-}
-
-// now is the wall clock without its monotonic reading, so that time spent
-// suspended counts.
-func now() time.Time { return time.Now().Round(0) }

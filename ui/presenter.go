@@ -14,14 +14,6 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// Smallest window the presenter draws in; below it a "make the window
-// larger" screen is shown instead of a clipped slide.
-const (
-	minWidth  = 40
-	minHeight = 12
-	footerH   = 2
-)
-
 type overlay int
 
 const (

@@ -119,20 +119,3 @@ func matchPosition(matches []int, cur int) string {
 	}
 	return fmt.Sprintf("%d matches ([ ])", len(matches))
 }
-
-// tooSmall is the screen shown when the window cannot hold a slide.
-func tooSmall(t Theme, w, h int) string {
-	msg := fmt.Sprintf("Make the window larger.\n\nhuddle needs at least %d×%d;\nthis window is %d×%d.", minWidth, minHeight, w, h)
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, t.Warning.Render(msg))
-}
-
-// clipLines keeps the first n lines of s.
-func clipLines(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) <= n {
-		return s
-	}
-	lines = lines[:n]
-	lines[n-1] = strings.TrimRight(lines[n-1], " ") + " …"
-	return strings.Join(lines, "\n")
-}

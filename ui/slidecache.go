@@ -71,18 +71,6 @@ func (c *SlideCache) Render(slide, width int) string {
 	return s
 }
 
-// newRenderer builds a glamour renderer for width columns: the one way
-// slides, summaries and minutes are rendered (built once per width by
-// each cache that holds it).
-func newRenderer(style glamouransi.StyleConfig, profile termenv.Profile, width int) (*glamour.TermRenderer, error) {
-	return glamour.NewTermRenderer(
-		glamour.WithStyles(style),
-		glamour.WithColorProfile(profile),
-		// Two cells of slack for list bullets, which glamour does not count.
-		glamour.WithWordWrap(max(width-2, 10)),
-	)
-}
-
 func (c *SlideCache) renderLocked(slide, width int) string {
 	r, ok := c.renderers[width]
 	if !ok {
