@@ -84,7 +84,7 @@ func (c *CaptureInput) Open(prompt, value, draftKey string) tea.Cmd {
 	c.draftKey = draftKey
 	c.saved = value
 	c.empty, c.noGuard, c.held = false, false, false
-	c.ti.ti.Placeholder = prompt
+	c.ti.SetPlaceholder(prompt)
 	return c.ti.Open(value)
 }
 
@@ -174,9 +174,7 @@ func (c *CaptureInput) Update(msg tea.Msg) (inputResult, tea.Cmd) {
 	case tea.KeyMsg:
 		return c.key(msg)
 	}
-	var cmd tea.Cmd
-	c.ti.ti, cmd = c.ti.ti.Update(msg)
-	return inputTyping, cmd
+	return inputTyping, c.ti.Update(msg)
 }
 
 func (c *CaptureInput) key(msg tea.KeyMsg) (inputResult, tea.Cmd) {

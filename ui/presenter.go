@@ -313,7 +313,7 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 
 func (p *Presenter) openInput(o overlay, prompt, value string) {
 	p.overlay = o
-	p.input.ti.Prompt = prompt
+	p.input.SetPrompt(prompt)
 	p.input.SetWidth(p.width - 1)
 	p.input.Open(value)
 }

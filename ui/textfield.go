@@ -52,6 +52,20 @@ func (f *textField) SetValue(text string) {
 }
 
 func (f *textField) Value() string { return f.ti.Value() }
+
+// SetPrompt changes the text shown before the field.
+func (f *textField) SetPrompt(p string) { f.ti.Prompt = p }
+
+// SetPlaceholder changes the grey text shown while the field is empty.
+func (f *textField) SetPlaceholder(p string) { f.ti.Placeholder = p }
+
+// Update passes a message that is not a key press (a cursor blink, a
+// focus change) to the underlying input.
+func (f *textField) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	f.ti, cmd = f.ti.Update(msg)
+	return cmd
+}
 func (f *textField) Blur()         { f.ti.Blur() }
 
 // SetWidth fits the field to w columns, prompt included.

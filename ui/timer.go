@@ -6,41 +6,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
 )
-
-// TimerKeys are the timer's bindings. They work on every screen of a
-// session while nothing is being typed.
-type TimerKeys struct {
-	StartPause key.Binding
-	Add        key.Binding
-	Take       key.Binding
-	Reset      key.Binding
-	Mute       key.Binding
-	Big        key.Binding
-}
-
-// DefaultTimerKeys returns the timer's bindings.
-func DefaultTimerKeys() TimerKeys {
-	return TimerKeys{
-		StartPause: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timer start / pause")),
-		Add:        key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "timer: add a minute")),
-		Take:       key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "timer: take a minute")),
-		Reset:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "timer: reset")),
-		Mute:       key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "timer: bell on / off")),
-		Big:        key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "big timer full screen")),
-	}
-}
-
-// Bindings lists the timer keys for help views.
-func (k TimerKeys) Bindings() []key.Binding {
-	return []key.Binding{k.StartPause, k.Add, k.Take, k.Reset, k.Mute, k.Big}
-}
 
 // timerTickMsg is the timer's once-a-second wake-up; gen drops ticks of
 // an earlier schedule.
