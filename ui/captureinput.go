@@ -108,6 +108,9 @@ func (c *CaptureInput) Confirming() bool { return len(c.findings) > 0 }
 // Value is the submitted text, sanitised and trimmed.
 func (c *CaptureInput) Value() string { return c.value }
 
+// Text is what the input holds now, as typed so far.
+func (c *CaptureInput) Text() string { return c.ti.Value() }
+
 // SetWidth fits the input to w columns.
 func (c *CaptureInput) SetWidth(w int) { c.ti.SetWidth(w) }
 

@@ -16,7 +16,7 @@ func TestTextFieldsOpenSelected(t *testing.T) {
 			c := NewCaptureInput(theme, nil)
 			return func(v string) { c.Open("prompt", v, "") },
 				func(m tea.KeyMsg) { c.Key(m, func(string) tea.Cmd { return nil }) },
-				func() string { return c.ti.Value() }
+				func() string { return c.Text() }
 		},
 		"presenter search and go to": func() (func(string), func(tea.KeyMsg), func() string) {
 			d, p := newTestPresenter(t, PresenterOptions{})
