@@ -218,7 +218,7 @@ func TestRunnerConformance(t *testing.T) {
 			})
 			t.Run("failed save keeps the text", func(t *testing.T) {
 				d, h, l := conformRunner(t, c, nil)
-				l.fault = func() error { return errDiskFull }
+				l.SetFault(func() error { return errDiskFull })
 				sendKeys(d, c.start...)
 				sendKeys(d, c.add...)
 				typeText(d, "Nothing typed is lost")
@@ -229,7 +229,7 @@ func TestRunnerConformance(t *testing.T) {
 				if !strings.Contains(v, "NOT SAVED") || !strings.Contains(v, "no space left on device") || !strings.Contains(v, "Nothing typed") {
 					t.Fatalf("a failed save must keep its text in view and say so:\n%s", v)
 				}
-				l.fault = nil
+				l.SetFault(nil)
 				sendKeys(d, "ctrl+r")
 				data := l.Data()
 				if got := c.texts(&data); len(got) != 1 || got[0] != "Nothing typed is lost" {

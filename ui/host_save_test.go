@@ -20,12 +20,12 @@ func TestFullDiskLosesNothing(t *testing.T) {
 	}
 	typeLine("Edited later")
 	full := true
-	l.fault = func() error {
+	l.SetFault(func() error {
 		if full {
 			return errDiskFull
 		}
 		return nil
-	}
+	})
 	for _, s := range []string{"First of three", "Second of three", "Third of three"} {
 		typeLine(s)
 	}

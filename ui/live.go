@@ -56,7 +56,12 @@ type SavedMsg struct {
 // ChangedMsg tells a watcher that the session changed (by another view).
 type ChangedMsg struct{ Version uint64 }
 
+// SetFault makes every later save fail with what fn returns (nil: the save
+// goes ahead), as a full disk would. It is for tests; nil removes it.
+func (l *Live) SetFault(fn func() error) { l.fault = fn }
+
 // OpenLive loads a saved session into a Live.
+
 func OpenLive(st *store.Store, deck *model.Deck, sessionID string) (*Live, error) {
 	sess, err := st.GetSession(sessionID)
 	if err != nil {
