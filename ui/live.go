@@ -61,7 +61,6 @@ type ChangedMsg struct{ Version uint64 }
 func (l *Live) SetFault(fn func() error) { l.fault = fn }
 
 // OpenLive loads a saved session into a Live.
-
 func OpenLive(st *store.Store, deck *model.Deck, sessionID string) (*Live, error) {
 	sess, err := st.GetSession(sessionID)
 	if err != nil {
