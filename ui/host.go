@@ -135,6 +135,9 @@ type Host struct {
 	height  int
 }
 
+// Pending lists the changes sent whose results have not come back.
+func (h *Host) Pending() []Pending { return h.pending }
+
 // NewHost builds the host of a pane.
 func NewHost(env RunnerEnv, pane Pane) *Host {
 	h := &Host{env: env, pane: pane, keys: DefaultHostKeys(), help: help.New()}

@@ -175,10 +175,10 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 			typeText(d, "kept when the disk is full")
 			d.m, _ = d.m.Update(keyMsg("enter")) // the save is sent, never run
 			h := d.m.(*Host)
-			if len(h.pending) != 1 {
-				t.Fatalf("%d changes pending, want 1", len(h.pending))
+			if len(h.Pending()) != 1 {
+				t.Fatalf("%d changes pending, want 1", len(h.Pending()))
 			}
-			d.send(SavedMsg{Seq: h.pending[0].Seq, Change: h.pending[0].Change, Err: errors.New("disk full")})
+			d.send(SavedMsg{Seq: h.Pending()[0].Seq, Change: h.Pending()[0].Change, Err: errors.New("disk full")})
 			kaWant(t, d, "⚠", "kept when the disk is full (not saved)", "NOT SAVED: 1 change waiting — disk full")
 		})
 		for _, dr := range c.draft {
