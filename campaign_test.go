@@ -21,6 +21,7 @@ import (
 	"github.com/carehuddle/huddle/store"
 	"github.com/carehuddle/huddle/toolkit"
 	"github.com/carehuddle/huddle/ui"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // The damage campaign flips random bytes of a generated database, one flip
@@ -129,7 +130,7 @@ func screenDamage(t *testing.T, path string, deck *model.Deck) (banner string, r
 		return "", err
 	}
 	defer st.Close()
-	app := ui.NewApp(ui.Config{Deck: deck, Theme: ui.NewTheme(ui.ThemeDark), Start: ui.ScreenHome, Store: st})
+	app := ui.NewApp(ui.Config{Deck: deck, Theme: common.NewTheme(common.ThemeDark), Start: ui.ScreenHome, Store: st})
 	var m tea.Model = app
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	// Run the start-up commands; feed back what they say within a bound

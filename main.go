@@ -19,6 +19,7 @@ import (
 	"github.com/carehuddle/huddle/store"
 	"github.com/carehuddle/huddle/toolkit"
 	"github.com/carehuddle/huddle/ui"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -450,7 +451,7 @@ func cmdPresent(args []string, stdout, stderr io.Writer) int {
 // and runs the full-screen program.
 func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	if !validTheme(g.theme) {
-		fmt.Fprintf(stderr, "huddle: unknown theme %q (want %s)\n", g.theme, strings.Join(ui.ThemeNames, ", "))
+		fmt.Fprintf(stderr, "huddle: unknown theme %q (want %s)\n", g.theme, strings.Join(common.ThemeNames, ", "))
 		return exitUsage
 	}
 	deck, err := loadDeck(g.deck)
@@ -465,13 +466,13 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 			return exitUsage
 		}
 	}
-	name, dark := ui.ResolveTheme(g.theme, os.Getenv)
+	name, dark := common.ResolveTheme(g.theme, os.Getenv)
 	// Settled here, before the program runs, so that nothing asks the
 	// terminal for its background colour (a terminal that never answers
 	// would stall start-up).
 	lipgloss.SetHasDarkBackground(dark)
 	cfg.Profile = lipgloss.ColorProfile()
-	cfg.Theme = ui.NewTheme(name)
+	cfg.Theme = common.NewTheme(name)
 	// The database opens before the screen takes over, so that a second
 	// huddle on the same file, a damaged file or one from a newer huddle
 	// gets a plain message on stderr within a second, not a hang.
@@ -503,7 +504,7 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 }
 
 func validTheme(name string) bool {
-	for _, t := range ui.ThemeNames {
+	for _, t := range common.ThemeNames {
 		if t == name {
 			return true
 		}

@@ -4,6 +4,9 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 	"io"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -32,7 +35,7 @@ type startReflectMsg struct{}
 // Config is what the command line hands the UI.
 type Config struct {
 	Deck        *model.Deck
-	Theme       Theme
+	Theme       common.Theme
 	Profile     termenv.Profile
 	Start       Screen
 	Module      int    // for ScreenPresent: index of the module to open at
@@ -54,8 +57,8 @@ type App struct {
 	screen  tea.Model
 	stack   []tea.Model
 	size    tea.WindowSizeMsg
-	live    *Live
-	ending  *Live // a session being ended: the home screen waits for its save
+	live    *session.Live
+	ending  *session.Live // a session being ended: the home screen waits for its save
 	liveErr string
 	damage  string // the database failed its check: it is read-only, and this says why
 	timer   *TimerView
@@ -107,14 +110,14 @@ func (a *App) startSession(module int) tea.Cmd {
 	if module >= 0 && module < len(a.cfg.Deck.Modules) {
 		id = a.cfg.Deck.Modules[module].ID
 	}
-	return startSessionCmd(a.cfg.Store, a.cfg.Deck, a.cfg.Kind, a.cfg.Team, a.cfg.Facilitator, id)
+	return session.StartSessionCmd(a.cfg.Store, a.cfg.Deck, a.cfg.Kind, a.cfg.Team, a.cfg.Facilitator, id)
 }
 
 // Damage is the banner over a database that failed its check, or "".
 func (a *App) Damage() string { return a.damage }
 
 // Live is the open session, or nil.
-func (a *App) Live() *Live { return a.live }
+func (a *App) Live() *session.Live { return a.live }
 
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -136,7 +139,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case openReviewMsg:
 		if a.cfg.Store == nil {
-			return a, a.forward(statusMsg{text: "the review screens are not available"})
+			return a, a.forward(common.StatusMsg{Text: "the review screens are not available"})
 		}
 		a.stack = nil
 		return a.switchTo(NewReview(a.cfg.Store, a.cfg))
@@ -149,7 +152,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	case continueMsg:
-		return a, continueSessionCmd(a.cfg.Store, a.cfg.Deck, msg.id)
+		return a, session.ContinueSessionCmd(a.cfg.Store, a.cfg.Deck, msg.id)
 	case BackHomeMsg:
 		a.stack = nil
 		m, cmd := a.switchTo(NewHome(a.cfg.Theme, a.cfg.Store != nil))
@@ -157,7 +160,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, a.homeAfterEnd())
 		}
 		return m, cmd
-	case closeRunnerMsg, closeScreenMsg:
+	case runner.CloseRunnerMsg, runner.CloseScreenMsg:
 		return a, a.pop()
 	case slideRenderedMsg:
 		// A slide finished rendering: the presenter may be covered (by
@@ -219,7 +222,7 @@ func (a *App) timerKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	if a.timer.Big {
-		if keyName(msg) == "ctrl+c" {
+		if common.KeyName(msg) == "ctrl+c" {
 			return tea.Quit, true
 		}
 		if ok, cmd := a.timer.Key(msg); ok {
@@ -266,7 +269,7 @@ func (a *App) pop() tea.Cmd {
 	if a.live != nil {
 		v = a.live.Version()
 	}
-	return tea.Batch(a.resizeAll(), a.forward(ChangedMsg{Version: v}))
+	return tea.Batch(a.resizeAll(), a.forward(session.ChangedMsg{Version: v}))
 }
 
 // switchTo makes s the current screen and gives it the window size.
@@ -322,7 +325,7 @@ func (a *App) timerShown() bool {
 	if a.timer.Active() {
 		return true
 	}
-	_, isRunner := a.screen.(Runner)
+	_, isRunner := a.screen.(runner.Runner)
 	return isRunner && a.timer.T.Duration > 0
 }
 

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -79,8 +82,8 @@ func DamageBanner(path string, err error) string {
 // backupCmd keeps the daily backup beside the database.
 func backupCmd(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
-		if _, err := st.BackupIfDue(now()); err != nil {
-			return statusMsg{text: "daily backup failed: " + err.Error(), warn: true}
+		if _, err := st.BackupIfDue(common.Now()); err != nil {
+			return common.StatusMsg{Text: "daily backup failed: " + err.Error(), Warn: true}
 		}
 		return nil
 	}
@@ -96,29 +99,29 @@ func (a *App) session(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		}
 		a.damage = DamageBanner(a.cfg.Store.Path(), msg.err)
 		return true, a.resizeAll()
-	case LiveReadyMsg:
+	case session.LiveReadyMsg:
 		return true, a.liveReady(msg)
-	case liveFailedMsg:
-		a.liveErr = msg.err.Error() + " (nothing typed now can be saved; quit and check the database with huddle doctor)"
+	case session.LiveFailedMsg:
+		a.liveErr = msg.Err.Error() + " (nothing typed now can be saved; quit and check the database with huddle doctor)"
 		return true, a.resizeAll()
 	case openExerciseMsg:
 		return true, a.openExercise(msg)
-	case openSeesawMsg:
+	case runner.OpenSeesawMsg:
 		if a.live == nil {
-			return true, a.forward(statusMsg{text: "the see-saw needs a session: start one from the home screen"})
+			return true, a.forward(common.StatusMsg{Text: "the see-saw needs a session: start one from the home screen"})
 		}
-		return true, a.push(NewSeesawScreen(a.live, a.cfg.Theme, nil))
-	case openParkingMsg:
+		return true, a.push(runner.NewSeesawScreen(a.live, a.cfg.Theme, nil))
+	case runner.OpenParkingMsg:
 		return true, a.openParking(nil)
-	case SavedMsg:
+	case session.SavedMsg:
 		if msg.Err == nil && msg.Change.Op == model.OpSession && msg.Change.Session.Finished() {
 			a.live = nil
 			a.timer = NewTimerView(a.cfg.Theme, a.cfg.Clock)
 		}
 		return true, a.forward(msg)
-	case draftSavedMsg:
-		if msg.err != nil {
-			return true, a.forward(statusMsg{text: "draft not saved: " + msg.err.Error(), warn: true})
+	case session.DraftSavedMsg:
+		if msg.Err != nil {
+			return true, a.forward(common.StatusMsg{Text: "draft not saved: " + msg.Err.Error(), Warn: true})
 		}
 		return true, nil
 	case endSessionMsg:
@@ -126,7 +129,7 @@ func (a *App) session(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, nil
 		}
 		s := a.live.Session()
-		s.Ended = now()
+		s.Ended = common.Now()
 		// The home screen must not offer an ended session: its reload
 		// waits for this save (homeAfterEnd).
 		a.ending = a.live
@@ -139,10 +142,10 @@ func (a *App) session(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 
 // liveReady takes an opened session: the presenter goes where it was, the
 // timer comes back as it was saved, and typing left by a crash is offered.
-func (a *App) liveReady(msg LiveReadyMsg) tea.Cmd {
+func (a *App) liveReady(msg session.LiveReadyMsg) tea.Cmd {
 	a.live = msg.Live
 	a.liveErr = ""
-	a.timer.SetSaver(a.live.saveTimerCmd)
+	a.timer.SetSaver(a.live.SaveTimerCmd)
 	var cmds []tea.Cmd
 	if msg.Timer != nil {
 		cmds = append(cmds, a.timer.Restore(msg.Timer))
@@ -158,7 +161,7 @@ func (a *App) liveReady(msg LiveReadyMsg) tea.Cmd {
 	if p := a.presenter(); p != nil {
 		p.SetLive(a.live)
 		if sess.Kind == model.SessionReflection {
-			p.Update(statusMsg{text: reflectionNotice})
+			p.Update(common.StatusMsg{Text: reflectionNotice})
 		}
 	}
 	if len(msg.Drafts) > 0 {
@@ -201,11 +204,11 @@ func (a *App) openExercise(msg openExerciseMsg) tea.Cmd {
 		if a.liveErr != "" {
 			text = "capture is off: " + a.liveErr
 		}
-		return a.forward(statusMsg{text: text, warn: true})
+		return a.forward(common.StatusMsg{Text: text, Warn: true})
 	}
-	r := NewRunner(RunnerEnv{Live: a.live, Ex: ex, Theme: a.cfg.Theme, Draft: msg.draft})
+	r := runner.NewRunner(runner.RunnerEnv{Live: a.live, Ex: ex, Theme: a.cfg.Theme, Draft: msg.draft})
 	if r == nil {
-		return a.forward(statusMsg{text: fmt.Sprintf("%s (%s) cannot be run in this version yet", ex.ID, ex.Kind), warn: true})
+		return a.forward(common.StatusMsg{Text: fmt.Sprintf("%s (%s) cannot be run in this version yet", ex.ID, ex.Kind), Warn: true})
 	}
 	var cmds []tea.Cmd
 	sess := a.live.Session()
@@ -222,7 +225,7 @@ func (a *App) openExercise(msg openExerciseMsg) tea.Cmd {
 			cmds = append(cmds, cmd)
 		} else {
 			cmds = append(cmds, func() tea.Msg {
-				return statusMsg{text: "a timer is still running for " + a.timer.T.Label + ": R resets it for this exercise"}
+				return common.StatusMsg{Text: "a timer is still running for " + a.timer.T.Label + ": R resets it for this exercise"}
 			})
 		}
 	}
@@ -253,9 +256,9 @@ func (a *App) seedChallenges(ex *model.Exercise) []tea.Cmd {
 
 func (a *App) openParking(draft *model.Draft) tea.Cmd {
 	if a.live == nil {
-		return a.forward(statusMsg{text: "the parking lot needs a session: start one from the home screen"})
+		return a.forward(common.StatusMsg{Text: "the parking lot needs a session: start one from the home screen"})
 	}
-	return a.push(NewParking(a.live, a.cfg.Theme, draft))
+	return a.push(runner.NewParking(a.live, a.cfg.Theme, draft))
 }
 
 // recover puts a recovered draft back where it was typed.
@@ -271,11 +274,11 @@ func (a *App) recover(msg recoverMsg) tea.Cmd {
 	case model.ExerciseParking:
 		return a.openParking(&d)
 	case model.ExerciseSeesaw:
-		return a.push(NewSeesawScreen(a.live, a.cfg.Theme, &d))
+		return a.push(runner.NewSeesawScreen(a.live, a.cfg.Theme, &d))
 	}
 	ref, ok := a.cfg.Deck.Exercises()[parts[0]]
 	if !ok {
-		return a.forward(statusMsg{text: "the exercise this was typed in is not in the deck: " + parts[0]})
+		return a.forward(common.StatusMsg{Text: "the exercise this was typed in is not in the deck: " + parts[0]})
 	}
 	if p := a.presenter(); p != nil {
 		p.JumpTo(fmt.Sprintf("%s/%d", a.cfg.Deck.Modules[ref.Module].ID, ref.Slide+1))

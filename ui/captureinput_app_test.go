@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/session"
 	"strings"
 	"testing"
 
@@ -72,7 +73,7 @@ func TestSavedLineIsQueuedBeforeItsDraftIsCleared(t *testing.T) {
 		if batch[i] == nil {
 			continue
 		}
-		if _, isDraft := batch[i]().(draftSavedMsg); isDraft {
+		if _, isDraft := batch[i]().(session.DraftSavedMsg); isDraft {
 			es, _ := app.Live().Store().Entries(sid)
 			found := false
 			for _, e := range es {

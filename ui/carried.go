@@ -2,6 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -38,7 +41,7 @@ func (k CarriedKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the screen's help view, with the timer's keys.
 func (k CarriedKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Done, k.Drop, k.Reopen}, {k.Continue, k.Help, k.Quit}, DefaultTimerKeys().Bindings()}
+	return [][]key.Binding{{k.Up, k.Down, k.Done, k.Drop, k.Reopen}, {k.Continue, k.Help, k.Quit}, common.DefaultTimerKeys().Bindings()}
 }
 
 // carriedInfoMsg brings the titles and dates of the sessions the carried
@@ -55,8 +58,8 @@ type carriedSavedMsg struct {
 // next session starts. Marking one done or
 // dropped saves it at once in the session it belongs to.
 type Carried struct {
-	live    *Live
-	theme   Theme
+	live    *session.Live
+	theme   common.Theme
 	keys    CarriedKeys
 	help    help.Model
 	actions []model.Action
@@ -69,7 +72,7 @@ type Carried struct {
 }
 
 // NewCarried builds the carried actions screen.
-func NewCarried(live *Live, theme Theme, actions []model.Action) *Carried {
+func NewCarried(live *session.Live, theme common.Theme, actions []model.Action) *Carried {
 	c := &Carried{live: live, theme: theme, keys: DefaultCarriedKeys(), help: help.New(), actions: actions, from: map[string]string{}}
 	c.help.Styles.ShortKey = theme.FooterKey
 	c.help.Styles.ShortDesc = theme.Footer
@@ -120,8 +123,8 @@ func (c *Carried) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		c.status = "saved: “" + model.SanitizeLine(msg.action.Text) + "” is " + msg.action.Status
-	case statusMsg:
-		c.status = msg.text
+	case common.StatusMsg:
+		c.status = msg.Text
 	case tea.KeyMsg:
 		return c, c.key(msg)
 	}
@@ -131,23 +134,23 @@ func (c *Carried) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (c *Carried) key(msg tea.KeyMsg) tea.Cmd {
 	k := c.keys
 	switch {
-	case keyMatches(msg, k.Quit):
+	case common.Matches(msg, k.Quit):
 		return tea.Quit
-	case c.full && (keyMatches(msg, k.Help) || keyName(msg) == "esc"):
+	case c.full && (common.Matches(msg, k.Help) || common.KeyName(msg) == "esc"):
 		c.full = false
-	case keyMatches(msg, k.Help):
+	case common.Matches(msg, k.Help):
 		c.full = true
-	case keyMatches(msg, k.Continue):
-		return closeScreen
-	case keyMatches(msg, k.Up):
+	case common.Matches(msg, k.Continue):
+		return runner.CloseScreen
+	case common.Matches(msg, k.Up):
 		c.cursor = max(c.cursor-1, 0)
-	case keyMatches(msg, k.Down):
+	case common.Matches(msg, k.Down):
 		c.cursor = min(c.cursor+1, max(len(c.actions)-1, 0))
-	case keyMatches(msg, k.Done):
+	case common.Matches(msg, k.Done):
 		return c.setStatus(model.ActionDone)
-	case keyMatches(msg, k.Drop):
+	case common.Matches(msg, k.Drop):
 		return c.setStatus(model.ActionDropped)
-	case keyMatches(msg, k.Reopen):
+	case common.Matches(msg, k.Reopen):
 		return c.setStatus(model.ActionOpen)
 	}
 	return nil
@@ -179,8 +182,8 @@ func (c *Carried) View() string {
 	if w == 0 || h == 0 {
 		return ""
 	}
-	if w < minWidth || h < minHeight {
-		return tooSmall(c.theme, w, h)
+	if w < common.MinWidth || h < common.MinHeight {
+		return common.TooSmall(c.theme, w, h)
 	}
 	t := c.theme
 	open := 0
@@ -245,6 +248,6 @@ func (c *Carried) View() string {
 	if len(lines) == 0 {
 		lines = append(lines, t.Dim.Render("No open actions."))
 	}
-	body := fitLines(strings.Join(listWindow(lines, cur, bodyH), "\n"), w, bodyH)
+	body := common.FitLines(strings.Join(common.ListWindow(lines, cur, bodyH), "\n"), w, bodyH)
 	return head + "\n\n" + body + "\n" + footer
 }

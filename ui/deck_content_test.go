@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"testing"
 
@@ -101,7 +102,7 @@ func TestDeckContent(t *testing.T) {
 	}
 
 	// Slides sized for a room: every slide within its budget at 120x40.
-	cache := NewSlideCache(SlideBodies(deck), NewTheme(ThemeDark).Glamour, 0)
+	cache := NewSlideCache(SlideBodies(deck), common.NewTheme(common.ThemeDark).Glamour, 0)
 	for i, ref := range deck.Flat() {
 		m, s := deck.Modules[ref.Module], deck.Slide(ref)
 		// The presenter sets slides at its measure (at most maxMeasure columns).
@@ -135,8 +136,8 @@ func overBudget(body, rendered string) []string {
 		out = append(out, fmt.Sprintf("%d lines of text, at most %d fit the budget", text, slideTextLines))
 	}
 	rows := strings.Count(rendered, "\n") + 1
-	if rows > slideRows || rows > 40-footerH {
-		out = append(out, fmt.Sprintf("%d rows at 120 columns, at most %d fit the budget", rows, min(slideRows, 40-footerH)))
+	if rows > slideRows || rows > 40-common.FooterH {
+		out = append(out, fmt.Sprintf("%d rows at 120 columns, at most %d fit the budget", rows, min(slideRows, 40-common.FooterH)))
 	}
 	return out
 }

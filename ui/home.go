@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"io"
 	"strings"
 
@@ -34,7 +35,7 @@ func (e homeEntry) FilterValue() string { return e.title }
 type openSetupMsg struct{}
 
 // homeDelegate draws home entries, greying those that are not there yet.
-type homeDelegate struct{ t Theme }
+type homeDelegate struct{ t common.Theme }
 
 func (d homeDelegate) Height() int                         { return 2 }
 func (d homeDelegate) Spacing() int                        { return 0 }
@@ -58,7 +59,7 @@ func (d homeDelegate) Render(w io.Writer, m list.Model, index int, item list.Ite
 
 // Home is the home screen.
 type Home struct {
-	theme  Theme
+	theme  common.Theme
 	list   list.Model
 	status string
 	width  int
@@ -73,7 +74,7 @@ const continueIndex = 1
 
 // NewHome builds the home screen; withStore is false when no database is
 // open (nothing can be continued).
-func NewHome(t Theme, withStore bool) *Home {
+func NewHome(t common.Theme, withStore bool) *Home {
 	cont := homeEntry{title: "Continue the last session", desc: "pick up an unfinished workshop where it stopped", later: "there is no unfinished workshop"}
 	if !withStore {
 		cont.later = "no database is open"
@@ -115,9 +116,9 @@ func (h *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return h, nil
 	case tea.KeyMsg:
 		switch {
-		case keyMatches(msg, h.quit):
+		case common.Matches(msg, h.quit):
 			return h, tea.Quit
-		case keyMatches(msg, h.choose):
+		case common.Matches(msg, h.choose):
 			e := h.list.SelectedItem().(homeEntry)
 			if e.later != "" {
 				h.status = e.title + ": not available: " + e.later + "."
@@ -141,8 +142,8 @@ func (h *Home) View() string {
 	if h.width == 0 {
 		return ""
 	}
-	if h.width < minWidth || h.height < minHeight {
-		return tooSmall(h.theme, h.width, h.height)
+	if h.width < common.MinWidth || h.height < common.MinHeight {
+		return common.TooSmall(h.theme, h.width, h.height)
 	}
 	w := min(h.width-4, 100)
 	var b strings.Builder

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
 	"github.com/charmbracelet/bubbles/key"
 )
 
@@ -70,7 +71,7 @@ func (k PresenterKeys) FullHelp() [][]key.Binding {
 		{k.Next, k.Prev, k.Down, k.Up, k.First, k.Last, k.GoTo},
 		{k.Modules, k.Search, k.NextMatch, k.PrevMatch, k.Notes, k.Help, k.Back},
 		{k.Quit, k.Run, k.Parking, k.Seesaw, k.FullSeesaw, k.End},
-		DefaultTimerKeys().Bindings(),
+		common.DefaultTimerKeys().Bindings(),
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/runner"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,7 +63,7 @@ func TestQuickChoicesBuildOnEachOther(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			d, app := sessionApp(t, 100, 30)
 			c.setup(t, d, app)
-			h, ok := app.screen.(*Host)
+			h, ok := app.screen.(*runner.Host)
 			if !ok {
 				t.Fatalf("the screen is a %T", app.screen)
 			}
@@ -105,14 +106,14 @@ func TestDraftsComeBackToTheirField(t *testing.T) {
 			_, app := sessionApp(t, 100, 30)
 			live := app.Live()
 			draft := &model.Draft{Key: live.DraftKey(c.ex, c.group, c.field), Text: "Typed before the crash"}
-			var h *Host
+			var h *runner.Host
 			switch c.ex {
 			case model.ExerciseSeesaw:
-				h = NewSeesawScreen(live, app.cfg.Theme, draft)
+				h = runner.NewSeesawScreen(live, app.cfg.Theme, draft)
 			case model.ExerciseParking:
-				h = NewParking(live, app.cfg.Theme, draft)
+				h = runner.NewParking(live, app.cfg.Theme, draft)
 			default:
-				h = NewRunner(RunnerEnv{Live: live, Ex: live.Exercises()[c.ex], Theme: app.cfg.Theme, Draft: draft}).(*Host)
+				h = runner.NewRunner(runner.RunnerEnv{Live: live, Ex: live.Exercises()[c.ex], Theme: app.cfg.Theme, Draft: draft}).(*runner.Host)
 			}
 			d := &driver{t: t, m: h}
 			d.run(h.Init())

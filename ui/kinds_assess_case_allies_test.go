@@ -3,6 +3,9 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 	"strings"
 	"testing"
 
@@ -13,14 +16,14 @@ import (
 
 // hostRunner builds the runner of exercise id on l at 100x30, with a
 // recovered draft if one is given.
-func hostRunner(t *testing.T, l *Live, id string, draft *model.Draft) *driver {
+func hostRunner(t *testing.T, l *session.Live, id string, draft *model.Draft) *driver {
 	t.Helper()
 	ex, ok := l.Exercises()[id]
 	if !ok {
 		t.Fatalf("no exercise %s", id)
 	}
-	r := NewRunner(RunnerEnv{Live: l, Ex: ex, Theme: NewTheme(ThemeDark), Draft: draft})
-	if _, isHost := r.(*Host); !isHost {
+	r := runner.NewRunner(runner.RunnerEnv{Live: l, Ex: ex, Theme: common.NewTheme(common.ThemeDark), Draft: draft})
+	if _, isHost := r.(*runner.Host); !isHost {
 		t.Fatalf("%s does not run on the host: %T", id, r)
 	}
 	d := &driver{t: t, m: r}
@@ -174,11 +177,11 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 			kaKeys(d, c.adds[0]...)
 			typeText(d, "kept when the disk is full")
 			d.m, _ = d.m.Update(keyMsg("enter")) // the save is sent, never run
-			h := d.m.(*Host)
+			h := d.m.(*runner.Host)
 			if len(h.Pending()) != 1 {
 				t.Fatalf("%d changes pending, want 1", len(h.Pending()))
 			}
-			d.send(SavedMsg{Seq: h.Pending()[0].Seq, Change: h.Pending()[0].Change, Err: errors.New("disk full")})
+			d.send(session.SavedMsg{Seq: h.Pending()[0].Seq, Change: h.Pending()[0].Change, Err: errors.New("disk full")})
 			kaWant(t, d, "⚠", "kept when the disk is full (not saved)", "NOT SAVED: 1 change waiting — disk full")
 		})
 		for _, dr := range c.draft {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/session"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,10 +25,10 @@ func testStore(t testing.TB) *store.Store {
 }
 
 // testLive starts a workshop session for team on the built-in deck.
-func testLive(t testing.TB, st *store.Store, deck *model.Deck, team string) *Live {
+func testLive(t testing.TB, st *store.Store, deck *model.Deck, team string) *session.Live {
 	t.Helper()
-	msg := startSessionCmd(st, deck, model.SessionWorkshop, team, "Sam", "m1")()
-	ready, ok := msg.(LiveReadyMsg)
+	msg := session.StartSessionCmd(st, deck, model.SessionWorkshop, team, "Sam", "m1")()
+	ready, ok := msg.(session.LiveReadyMsg)
 	if !ok {
 		t.Fatalf("session did not start: %#v", msg)
 	}
@@ -88,7 +89,7 @@ func TestLiveCommitsInOrderAndTellsWatchers(t *testing.T) {
 		t.Fatalf("store holds %d entries (%v)", len(saved), err)
 	}
 	for _, w := range []<-chan struct{}{w1, w2} {
-		if msg := l.WaitChange(w)(); msg.(ChangedMsg).Version != 20 {
+		if msg := l.WaitChange(w)(); msg.(session.ChangedMsg).Version != 20 {
 			t.Errorf("watcher saw %#v", msg)
 		}
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/list"
@@ -19,7 +20,7 @@ func (i moduleItem) Description() string { return i.desc }
 func (i moduleItem) FilterValue() string { return i.id + " " + i.title }
 
 // newModuleMenu lists the deck's modules with their size and exercises.
-func newModuleMenu(deck *model.Deck, t Theme) list.Model {
+func newModuleMenu(deck *model.Deck, t common.Theme) list.Model {
 	items := make([]list.Item, len(deck.Modules))
 	for i, m := range deck.Modules {
 		var ids []string

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/session"
 	"runtime/debug"
 	"strings"
 
@@ -46,7 +48,7 @@ type Presenter struct {
 	text   []string // search text per flat slide
 	cache  *SlideCache
 	posGen int // moves made: a position save is for the latest only
-	theme  Theme
+	theme  common.Theme
 	keys   PresenterKeys
 	ikeys  InputKeys
 	opts   PresenterOptions
@@ -54,7 +56,7 @@ type Presenter struct {
 	help       help.Model
 	vp         viewport.Model
 	bar        progress.Model
-	input      textField
+	input      common.TextField
 	menu       list.Model
 	cur        int
 	shown      int // slide whose rendering the viewport holds, -1 for none
@@ -62,7 +64,7 @@ type Presenter struct {
 	height     int
 	overlay    overlay
 	notes      bool
-	live       *Live
+	live       *session.Live
 	data       model.SessionData // the session as last seen, for the see-saw
 	seesaw     bool              // the see-saw beside the slide
 	confirmEnd bool
@@ -73,7 +75,7 @@ type Presenter struct {
 }
 
 // NewPresenter builds a presenter over deck; cache holds its renderings.
-func NewPresenter(deck *model.Deck, cache *SlideCache, theme Theme, opts PresenterOptions) *Presenter {
+func NewPresenter(deck *model.Deck, cache *SlideCache, theme common.Theme, opts PresenterOptions) *Presenter {
 	p := &Presenter{deck: deck, cache: cache, theme: theme, keys: DefaultPresenterKeys(), ikeys: DefaultInputKeys(), opts: opts, shown: -1}
 	p.refs = deck.Flat()
 	for i, r := range p.refs {
@@ -93,7 +95,7 @@ func NewPresenter(deck *model.Deck, cache *SlideCache, theme Theme, opts Present
 	p.bar = progress.New(progress.WithSolidFill(theme.ProgressOn), progress.WithoutPercentage())
 	p.bar.EmptyColor = theme.ProgressOf
 	p.bar.Full, p.bar.Empty = '━', '─'
-	p.input = newTextField(theme, "", 200)
+	p.input = common.NewTextField(theme, "", 200)
 	p.menu = newModuleMenu(deck, theme)
 	return p
 }
@@ -152,10 +154,10 @@ func (p *Presenter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return p, p.savePosition()
 	case tea.KeyMsg:
 		return p, p.key(msg)
-	case statusMsg:
-		p.status = msg.text
+	case common.StatusMsg:
+		p.status = msg.Text
 		return p, nil
-	case SavedMsg, ChangedMsg:
+	case session.SavedMsg, session.ChangedMsg:
 		return p, p.sessionChanged(msg)
 	case tea.MouseMsg:
 		var cmd tea.Cmd
@@ -179,9 +181,9 @@ func (p *Presenter) resize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
 	p.help.Width = w
 	p.bar.Width = max(w-lipgloss.Width(p.helpHint())-1, 1)
-	p.menu.SetSize(min(w-4, 90), max(h-footerH-2, 3))
+	p.menu.SetSize(min(w-4, 90), max(h-common.FooterH-2, 3))
 	p.layout()
-	if !widthChanged || w < minWidth || h < minHeight {
+	if !widthChanged || w < common.MinWidth || h < common.MinHeight {
 		return nil
 	}
 	p.cache.Cancel()
@@ -191,13 +193,13 @@ func (p *Presenter) resize(w, h int) tea.Cmd {
 
 // layout sizes the viewport and the notes panel to the window.
 func (p *Presenter) layout() {
-	body := p.height - footerH
+	body := p.height - common.FooterH
 	p.notesTxt = ""
 	if p.notes {
 		notes := p.currentNotes()
 		wrapped := lipgloss.NewStyle().Width(max(p.width-2, 1)).Render(notes)
 		lines := min(strings.Count(wrapped, "\n")+1, max(body/3, 3))
-		p.notesTxt = p.theme.NotesBox.Width(p.width).Render(clipLines(wrapped, lines))
+		p.notesTxt = p.theme.NotesBox.Width(p.width).Render(common.ClipLines(wrapped, lines))
 		body -= lipgloss.Height(p.notesTxt)
 	}
 	p.vp.Width, p.vp.Height = p.measure(), max(body, 1)
@@ -226,7 +228,7 @@ func (p *Presenter) goTo(i int, ahead bool) tea.Cmd {
 	if moved || p.notes {
 		p.layout()
 	}
-	if p.width < minWidth || p.height < minHeight {
+	if p.width < common.MinWidth || p.height < common.MinHeight {
 		return tea.Batch(cmds...)
 	}
 	if _, ok := p.cache.Get(i, p.measure()); ok {
@@ -255,7 +257,7 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 	switch p.overlay {
 	case overlayHelp:
 		p.overlay = overlayNone
-		if keyMatches(msg, p.keys.Quit) && keyName(msg) == "ctrl+c" {
+		if common.Matches(msg, p.keys.Quit) && common.KeyName(msg) == "ctrl+c" {
 			return tea.Quit
 		}
 		return nil
@@ -273,37 +275,37 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
-	case keyMatches(msg, k.Quit):
+	case common.Matches(msg, k.Quit):
 		return p.quit()
-	case keyMatches(msg, k.Next):
+	case common.Matches(msg, k.Next):
 		return p.goTo(p.cur+1, true)
-	case keyMatches(msg, k.Prev):
+	case common.Matches(msg, k.Prev):
 		return p.goTo(p.cur-1, true)
-	case keyMatches(msg, k.Down):
+	case common.Matches(msg, k.Down):
 		p.vp.ScrollDown(1)
-	case keyMatches(msg, k.Up):
+	case common.Matches(msg, k.Up):
 		p.vp.ScrollUp(1)
-	case keyMatches(msg, k.First):
+	case common.Matches(msg, k.First):
 		return p.goTo(0, true)
-	case keyMatches(msg, k.Last):
+	case common.Matches(msg, k.Last):
 		return p.goTo(len(p.refs)-1, true)
-	case keyMatches(msg, k.GoTo):
+	case common.Matches(msg, k.GoTo):
 		p.openInput(overlayGoTo, "go to slide (number, or module id such as m2): ", "")
-	case keyMatches(msg, k.Search):
+	case common.Matches(msg, k.Search):
 		p.openInput(overlaySearch, "search: ", p.query)
-	case keyMatches(msg, k.NextMatch):
+	case common.Matches(msg, k.NextMatch):
 		return p.jumpMatch(+1)
-	case keyMatches(msg, k.PrevMatch):
+	case common.Matches(msg, k.PrevMatch):
 		return p.jumpMatch(-1)
-	case keyMatches(msg, k.Modules):
+	case common.Matches(msg, k.Modules):
 		p.overlay = overlayModules
 		p.menu.Select(p.refs[p.cur].Module)
-	case keyMatches(msg, k.Notes):
+	case common.Matches(msg, k.Notes):
 		p.notes = !p.notes
 		p.layout()
-	case keyMatches(msg, k.Help):
+	case common.Matches(msg, k.Help):
 		p.overlay = overlayHelp
-	case keyMatches(msg, k.Back):
+	case common.Matches(msg, k.Back):
 		if p.opts.FromHome {
 			return func() tea.Msg { return BackHomeMsg{} }
 		}
@@ -320,11 +322,11 @@ func (p *Presenter) openInput(o overlay, prompt, value string) {
 
 func (p *Presenter) inputKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case keyMatches(msg, p.ikeys.Cancel):
+	case common.Matches(msg, p.ikeys.Cancel):
 		p.overlay = overlayNone
 		p.input.Blur()
 		return nil
-	case keyMatches(msg, p.ikeys.Accept):
+	case common.Matches(msg, p.ikeys.Accept):
 		o, value := p.overlay, strings.TrimSpace(p.input.Value())
 		p.overlay = overlayNone
 		p.input.Blur()
@@ -339,13 +341,13 @@ func (p *Presenter) inputKey(msg tea.KeyMsg) tea.Cmd {
 func (p *Presenter) menuKey(msg tea.KeyMsg) tea.Cmd {
 	if p.menu.FilterState() != list.Filtering {
 		switch {
-		case keyMatches(msg, p.ikeys.Accept):
+		case common.Matches(msg, p.ikeys.Accept):
 			p.overlay = overlayNone
 			return p.goTo(p.first[p.menu.Index()], true)
-		case keyMatches(msg, p.ikeys.Cancel), keyMatches(msg, p.keys.Modules):
+		case common.Matches(msg, p.ikeys.Cancel), common.Matches(msg, p.keys.Modules):
 			p.overlay = overlayNone
 			return nil
-		case keyName(msg) == "ctrl+c":
+		case common.KeyName(msg) == "ctrl+c":
 			return tea.Quit
 		}
 	}

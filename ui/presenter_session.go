@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 	"time"
 
 	"fmt"
@@ -15,7 +18,7 @@ import (
 
 // seesawSideWidth is the width of the see-saw beside a slide.
 func (p *Presenter) seesawSideWidth() int {
-	if !p.seesaw || p.live == nil || p.width < seesawBesideMin {
+	if !p.seesaw || p.live == nil || p.width < runner.SeesawBesideMin {
 		return 0
 	}
 	return p.width * 2 / 5
@@ -40,7 +43,7 @@ const maxMeasure = 104
 func (p *Presenter) measure() int { return min(p.slideW(), maxMeasure) }
 
 // SetLive connects the presenter to the session it captures into.
-func (p *Presenter) SetLive(l *Live) {
+func (p *Presenter) SetLive(l *session.Live) {
 	p.live = l
 	if l != nil {
 		p.data = l.Data()
@@ -85,30 +88,30 @@ func (p *Presenter) Typing() bool {
 func (p *Presenter) sessionKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := p.keys
 	switch {
-	case keyMatches(msg, k.Run):
+	case common.Matches(msg, k.Run):
 		ref := p.refs[p.cur]
 		if p.deck.Slide(ref).Exercise == nil {
 			p.status = "this slide has no exercise"
 			return nil, true
 		}
 		return func() tea.Msg { return openExerciseMsg{ref: ref} }, true
-	case keyMatches(msg, k.Parking):
-		return func() tea.Msg { return openParkingMsg{} }, true
-	case keyMatches(msg, k.FullSeesaw):
-		return func() tea.Msg { return openSeesawMsg{} }, true
-	case keyMatches(msg, k.Seesaw):
+	case common.Matches(msg, k.Parking):
+		return func() tea.Msg { return runner.OpenParkingMsg{} }, true
+	case common.Matches(msg, k.FullSeesaw):
+		return func() tea.Msg { return runner.OpenSeesawMsg{} }, true
+	case common.Matches(msg, k.Seesaw):
 		if p.live == nil {
 			p.status = "the see-saw needs a session: start one from the home screen"
 			return nil, true
 		}
 		p.seesaw = !p.seesaw
-		if p.seesaw && p.width < seesawBesideMin {
+		if p.seesaw && p.width < runner.SeesawBesideMin {
 			p.status = "the window is too narrow for the see-saw beside the slide: W shows it full screen"
 		}
 		p.layout()
 		p.shown = -1
 		return p.goTo(p.cur, true), true
-	case keyMatches(msg, k.End):
+	case common.Matches(msg, k.End):
 		if p.live == nil {
 			p.status = "no session is open"
 			return nil, true
@@ -123,7 +126,7 @@ func (p *Presenter) sessionKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 func (p *Presenter) endKey(msg tea.KeyMsg) tea.Cmd {
 	p.confirmEnd = false
 	p.status = ""
-	if keyName(msg) != "y" {
+	if common.KeyName(msg) != "y" {
 		return nil
 	}
 	cmds := []tea.Cmd{p.savePosition(), func() tea.Msg { return endSessionMsg{} }}
@@ -152,7 +155,7 @@ func (p *Presenter) positionLater() tea.Cmd {
 	}
 	p.posGen++
 	gen := p.posGen
-	return tick(positionSaveDelay, func(time.Time) tea.Msg { return positionSaveMsg{gen: gen} })
+	return common.Tick(positionSaveDelay, func(time.Time) tea.Msg { return positionSaveMsg{gen: gen} })
 }
 
 // savePosition saves where the presenter is, so that continuing the
@@ -182,7 +185,7 @@ func (p *Presenter) sessionChanged(msg tea.Msg) tea.Cmd {
 	if p.live == nil {
 		return nil
 	}
-	if m, ok := msg.(SavedMsg); ok && m.Err != nil {
+	if m, ok := msg.(session.SavedMsg); ok && m.Err != nil {
 		p.status = "NOT SAVED: " + m.Err.Error()
 	}
 	p.data = p.live.Data()
@@ -193,7 +196,7 @@ func (p *Presenter) sessionChanged(msg tea.Msg) tea.Cmd {
 func (p *Presenter) seesawSide(h int) string {
 	w := p.seesawSideWidth()
 	items := model.SeesawItems(&p.data, p.live.Exercises())
-	return p.theme.Box.Width(w - 2).Height(max(h-2, 1)).MaxHeight(h).Render(SeesawView(p.theme, items, w-4, h-2, ""))
+	return p.theme.Box.Width(w - 2).Height(max(h-2, 1)).MaxHeight(h).Render(runner.SeesawView(p.theme, items, w-4, h-2, ""))
 }
 
 // withSide puts the see-saw beside a slide view when it is on.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -15,15 +16,15 @@ func (p *Presenter) View() string {
 	if p.width == 0 || p.height == 0 {
 		return ""
 	}
-	if p.width < minWidth || p.height < minHeight {
-		return tooSmall(p.theme, p.width, p.height)
+	if p.width < common.MinWidth || p.height < common.MinHeight {
+		return common.TooSmall(p.theme, p.width, p.height)
 	}
 	var body string
 	switch p.overlay {
 	case overlayHelp:
 		body = p.helpView()
 	case overlayModules:
-		body = lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Top, p.menu.View())
+		body = lipgloss.Place(p.width, p.height-common.FooterH, lipgloss.Center, lipgloss.Top, p.menu.View())
 	default:
 		body = p.slideView()
 	}
@@ -32,7 +33,7 @@ func (p *Presenter) View() string {
 
 func (p *Presenter) slideView() string {
 	if p.shown != p.cur {
-		return lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Center, p.theme.Dim.Render("…"))
+		return lipgloss.Place(p.width, p.height-common.FooterH, lipgloss.Center, lipgloss.Center, p.theme.Dim.Render("…"))
 	}
 	v := lipgloss.NewStyle().Height(p.vp.Height).MaxHeight(p.vp.Height).Render(p.vp.View())
 	if pad := (p.slideW() - p.measure()) / 2; pad > 0 {
@@ -59,7 +60,7 @@ func (p *Presenter) helpView() string {
 		p.theme.Title.Render("huddle: presenter keys") + "\n" +
 			strings.Join(rows, "\n\n") + "\n\n" +
 			p.theme.Dim.Render("press any key to close"))
-	return lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Center, box)
+	return lipgloss.Place(p.width, p.height-common.FooterH, lipgloss.Center, lipgloss.Center, box)
 }
 
 func (p *Presenter) helpHint() string { return p.theme.Footer.Render(" ? help") }

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -20,8 +23,8 @@ type recoverMsg struct {
 // without saving it (a crash, a kill, a power cut), one draft at a time:
 // put it back where it was, or discard it.
 type Recovery struct {
-	theme  Theme
-	live   *Live
+	theme  common.Theme
+	live   *session.Live
 	deck   *model.Deck
 	drafts []model.Draft
 	width  int
@@ -29,7 +32,7 @@ type Recovery struct {
 }
 
 // NewRecovery builds the recovery screen over drafts.
-func NewRecovery(theme Theme, live *Live, deck *model.Deck, drafts []model.Draft) *Recovery {
+func NewRecovery(theme common.Theme, live *session.Live, deck *model.Deck, drafts []model.Draft) *Recovery {
 	return &Recovery{theme: theme, live: live, deck: deck, drafts: drafts}
 }
 
@@ -46,22 +49,22 @@ func (r *Recovery) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		r.width, r.height = msg.Width, msg.Height
 	case tea.KeyMsg:
 		if len(r.drafts) == 0 {
-			return r, closeScreen
+			return r, runner.CloseScreen
 		}
 		d := r.drafts[0]
-		switch keyName(msg) {
+		switch common.KeyName(msg) {
 		case "enter":
 			rest := r.drafts[1:]
-			return r, tea.Sequence(closeScreen, func() tea.Msg { return recoverMsg{draft: d, rest: rest} })
+			return r, tea.Sequence(runner.CloseScreen, func() tea.Msg { return recoverMsg{draft: d, rest: rest} })
 		case "d", "x":
 			r.drafts = r.drafts[1:]
 			cmd := r.live.SaveDraft(d.Key, "")
 			if len(r.drafts) == 0 {
-				return r, tea.Batch(cmd, closeScreen)
+				return r, tea.Batch(cmd, runner.CloseScreen)
 			}
 			return r, cmd
 		case "esc":
-			return r, closeScreen
+			return r, runner.CloseScreen
 		case "ctrl+c":
 			return r, tea.Quit
 		}
@@ -88,20 +91,20 @@ func (r *Recovery) where(d model.Draft) string {
 	if ex != nil {
 		out += " " + ex.Title
 	}
-	if slot.Group == actionPlanDraftGroup {
+	if slot.Group == runner.ActionPlanDraftGroup {
 		return out + " · a new action"
 	}
 	data := r.live.Data()
 	if g := model.GroupLabel(ex, &data, slot.Group); g != "" {
 		out += " · " + g
 	}
-	return out + " · " + clip(model.FieldLabel(ex, slot.Field), 80)
+	return out + " · " + common.Clip(model.FieldLabel(ex, slot.Field), 80)
 }
 
 // View implements tea.Model.
 func (r *Recovery) View() string {
-	if r.width < minWidth || r.height < minHeight {
-		return tooSmall(r.theme, r.width, r.height)
+	if r.width < common.MinWidth || r.height < common.MinHeight {
+		return common.TooSmall(r.theme, r.width, r.height)
 	}
 	if len(r.drafts) == 0 {
 		return ""

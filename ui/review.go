@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"time"
 
@@ -35,7 +36,7 @@ type reviewPane interface {
 type Review struct {
 	st        *store.Store
 	cfg       Config
-	theme     Theme
+	theme     common.Theme
 	keys      ReviewKeys
 	exercises map[string]*model.Exercise
 	minutes   *minutesCache
@@ -96,7 +97,7 @@ func (r *Review) clock() time.Time {
 	if r.cfg.Clock != nil {
 		return r.cfg.Clock()
 	}
-	return now()
+	return common.Now()
 }
 
 // Init implements tea.Model.
@@ -139,8 +140,8 @@ func (r *Review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		r.width, r.height = msg.Width, msg.Height
 		r.help.Width = msg.Width
-	case statusMsg:
-		r.setStatus(msg.text, msg.warn)
+	case common.StatusMsg:
+		r.setStatus(msg.Text, msg.Warn)
 		return r, nil
 	case sessionDeletedMsg:
 		if msg.err != nil {
@@ -152,13 +153,13 @@ func (r *Review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		r.setStatus(fmt.Sprintf("deleted %q: the deletion log keeps its date and title only", model.SanitizeLine(msg.title)), false)
 		return r, r.panes[0].update(r, reviewChangedMsg{})
 	case tea.KeyMsg:
-		if keyName(msg) == "ctrl+c" {
+		if common.KeyName(msg) == "ctrl+c" {
 			return r, tea.Quit
 		}
 		top := r.top()
 		if !top.typing() {
 			r.status = ""
-			if keyMatches(msg, r.keys.Help) {
+			if common.Matches(msg, r.keys.Help) {
 				r.showHelp = !r.showHelp
 				return r, nil
 			}
@@ -180,8 +181,8 @@ func (r *Review) View() string {
 	if w == 0 {
 		w, h = 80, 24
 	}
-	if w < minWidth || h < minHeight {
-		return tooSmall(r.theme, w, h)
+	if w < common.MinWidth || h < common.MinHeight {
+		return common.TooSmall(r.theme, w, h)
 	}
 	top := r.top()
 	var foot []string

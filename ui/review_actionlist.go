@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"time"
 
@@ -32,13 +33,13 @@ func (l *actionList) key(r *Review, msg tea.KeyMsg) (tea.Cmd, bool) {
 	cur := l.items[l.cursor].Action
 	status := ""
 	switch {
-	case keyMatches(msg, k.Cycle):
+	case common.Matches(msg, k.Cycle):
 		status = nextStatus(cur.Status)
-	case keyMatches(msg, k.SetOpen):
+	case common.Matches(msg, k.SetOpen):
 		status = model.ActionOpen
-	case keyMatches(msg, k.SetDone):
+	case common.Matches(msg, k.SetDone):
 		status = model.ActionDone
-	case keyMatches(msg, k.SetDrop):
+	case common.Matches(msg, k.SetDrop):
 		status = model.ActionDropped
 	default:
 		return nil, moveCursor(msg, k, &l.cursor, len(l.items), 5)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"github.com/carehuddle/huddle/ui/common"
 	"strconv"
 	"strings"
 
@@ -113,13 +114,13 @@ func (v *reviewActions) refilter(r *Review) {
 func (v *reviewActions) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	k := r.keys
 	switch {
-	case keyMatches(msg, k.Back):
+	case common.Matches(msg, k.Back):
 		return r.pop()
-	case keyMatches(msg, k.Filter):
+	case common.Matches(msg, k.Filter):
 		v.filter = (v.filter + 1) % len(actionsFilterNames)
 		v.refilter(r)
 		return nil
-	case keyMatches(msg, k.NextTeam), keyMatches(msg, k.PrevTeam):
+	case common.Matches(msg, k.NextTeam), common.Matches(msg, k.PrevTeam):
 		if len(v.teams) == 0 {
 			return nil
 		}
@@ -130,7 +131,7 @@ func (v *reviewActions) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 			}
 		}
 		step := 1
-		if keyMatches(msg, k.PrevTeam) {
+		if common.Matches(msg, k.PrevTeam) {
 			step = -1
 		}
 		n := len(v.teams) + 1

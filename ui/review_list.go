@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"time"
 
@@ -175,33 +176,33 @@ func damageText(err error) string {
 func (l *reviewList) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	k := r.keys
 	switch {
-	case keyMatches(msg, r.backKey()):
+	case common.Matches(msg, r.backKey()):
 		if l.query != "" {
 			l.query, l.hits, l.cursor, l.offset = "", nil, 0, 0
 			return nil
 		}
 		return r.pop()
 	case moveCursor(msg, k, &l.cursor, l.rows(), 10):
-	case keyMatches(msg, k.Open):
+	case common.Matches(msg, k.Open):
 		return l.open(r)
-	case keyMatches(msg, k.Search):
+	case common.Matches(msg, k.Search):
 		l.openInput(r, listInputSearch, "search: ", l.query)
-	case keyMatches(msg, k.Dates):
+	case common.Matches(msg, k.Dates):
 		l.openInput(r, listInputDates, "dates (YYYY-MM-DD..YYYY-MM-DD, either side may be empty): ", l.datesText())
-	case keyMatches(msg, k.NextTeam), keyMatches(msg, k.PrevTeam):
+	case common.Matches(msg, k.NextTeam), common.Matches(msg, k.PrevTeam):
 		if len(l.teams) == 0 {
 			r.setStatus("there are no teams yet", false)
 			return nil
 		}
 		step := 1
-		if keyMatches(msg, k.PrevTeam) {
+		if common.Matches(msg, k.PrevTeam) {
 			step = -1
 		}
 		// -1 (every team) .. len-1, wrapping.
 		n := len(l.teams) + 1
 		l.teamIdx = (l.teamIdx+1+step+n)%n - 1
 		return l.refilter(r)
-	case keyMatches(msg, k.Kind):
+	case common.Matches(msg, k.Kind):
 		switch l.kind {
 		case model.SessionWorkshop:
 			l.kind = model.SessionReflection
@@ -211,20 +212,20 @@ func (l *reviewList) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 			l.kind = model.SessionWorkshop
 		}
 		return l.refilter(r)
-	case keyMatches(msg, k.Clear):
+	case common.Matches(msg, k.Clear):
 		l.teamIdx, l.kind, l.from, l.to = -1, model.SessionWorkshop, time.Time{}, time.Time{}
 		return l.refilter(r)
-	case keyMatches(msg, k.Team):
+	case common.Matches(msg, k.Team):
 		return l.openTeam(r)
-	case keyMatches(msg, k.Retention):
+	case common.Matches(msg, k.Retention):
 		return r.push(newReviewRetention())
-	case keyMatches(msg, k.Actions):
+	case common.Matches(msg, k.Actions):
 		// The actions of the team the list shows, or of every team.
 		if l.teamIdx >= 0 && l.teamIdx < len(l.teams) {
 			return r.push(newReviewActions(l.teams[l.teamIdx].ID))
 		}
 		return r.push(newReviewActions(""))
-	case keyMatches(msg, k.Teams):
+	case common.Matches(msg, k.Teams):
 		return r.push(newReviewTeams())
 	}
 	return nil
@@ -325,17 +326,17 @@ func (l *reviewList) inputKey(r *Review, msg tea.KeyMsg) tea.Cmd {
 // the page size. It reports whether the key was one of them.
 func moveCursor(msg tea.KeyMsg, k ReviewKeys, cursor *int, n, page int) bool {
 	switch {
-	case keyMatches(msg, k.Up):
+	case common.Matches(msg, k.Up):
 		*cursor--
-	case keyMatches(msg, k.Down):
+	case common.Matches(msg, k.Down):
 		*cursor++
-	case keyMatches(msg, k.PageUp):
+	case common.Matches(msg, k.PageUp):
 		*cursor -= page
-	case keyMatches(msg, k.PageDown):
+	case common.Matches(msg, k.PageDown):
 		*cursor += page
-	case keyMatches(msg, k.Top):
+	case common.Matches(msg, k.Top):
 		*cursor = 0
-	case keyMatches(msg, k.Bottom):
+	case common.Matches(msg, k.Bottom):
 		*cursor = n - 1
 	default:
 		return false

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -155,7 +156,7 @@ func (m *reviewMinutes) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	case minutesAskFormat:
 		m.ask = minutesAskNone
 		format := map[string]string{"m": model.FormatMarkdown, "h": store.FormatHTML, "c": model.FormatCSV,
-			"x": store.FormatXLSX, "j": model.FormatJSON}[keyName(msg)]
+			"x": store.FormatXLSX, "j": model.FormatJSON}[common.KeyName(msg)]
 		if format == "" {
 			r.setStatus("export cancelled", false)
 			return nil
@@ -163,33 +164,33 @@ func (m *reviewMinutes) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 		return exportCmd(r, m.data, format)
 	case minutesAskDelete:
 		m.ask = minutesAskNone
-		if keyName(msg) != "y" {
+		if common.KeyName(msg) != "y" {
 			r.setStatus("kept: nothing was deleted", false)
 			return nil
 		}
 		return deleteSessionCmd(r.st, m.id, m.data.Session.Title)
 	}
 	switch {
-	case keyMatches(msg, k.Back):
+	case common.Matches(msg, k.Back):
 		return r.pop()
-	case keyMatches(msg, k.Up):
+	case common.Matches(msg, k.Up):
 		m.vp.LineUp(1)
-	case keyMatches(msg, k.Down):
+	case common.Matches(msg, k.Down):
 		m.vp.LineDown(1)
-	case keyMatches(msg, k.PageUp):
+	case common.Matches(msg, k.PageUp):
 		m.vp.PageUp()
-	case keyMatches(msg, k.PageDown):
+	case common.Matches(msg, k.PageDown):
 		m.vp.PageDown()
-	case keyMatches(msg, k.Top):
+	case common.Matches(msg, k.Top):
 		m.vp.GotoTop()
-	case keyMatches(msg, k.Bottom):
+	case common.Matches(msg, k.Bottom):
 		m.vp.GotoBottom()
 	case !m.loaded:
-	case keyMatches(msg, k.Export):
+	case common.Matches(msg, k.Export):
 		m.ask = minutesAskFormat
-	case keyMatches(msg, k.Delete):
+	case common.Matches(msg, k.Delete):
 		m.ask = minutesAskDelete
-	case keyMatches(msg, k.Team):
+	case common.Matches(msg, k.Team):
 		s := m.data.Session
 		if s.Kind == model.SessionReflection || s.TeamID == "" {
 			r.setStatus("this session has no team (solo reflections are private)", false)

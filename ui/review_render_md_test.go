@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"testing"
 	"time"
@@ -42,7 +43,7 @@ func TestMinutesOnScreenShowWhatTheExportDoes(t *testing.T) {
 		},
 	}
 	md := model.Minutes(d, nil)
-	cache := newMinutesCache(NewTheme("dark").Glamour, termenv.Ascii)
+	cache := newMinutesCache(common.NewTheme("dark").Glamour, termenv.Ascii)
 	for _, w := range []int{60, 80, 100} {
 		out := ansi.Strip(cache.Render("s1", md, minutesWidth(w)))
 		flat := strings.Join(strings.Fields(out), " ")

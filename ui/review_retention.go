@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"strconv"
 	"strings"
 	"time"
@@ -100,7 +101,7 @@ func (v *reviewRetention) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	k := r.keys
 	if v.confirm {
 		v.confirm = false
-		if keyName(msg) != "y" || len(v.sessions) == 0 {
+		if common.KeyName(msg) != "y" || len(v.sessions) == 0 {
 			r.setStatus("kept: nothing was deleted", false)
 			return nil
 		}
@@ -108,17 +109,17 @@ func (v *reviewRetention) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 		return deleteSessionsCmd(r.st, v.sessions)
 	}
 	switch {
-	case keyMatches(msg, k.Back):
+	case common.Matches(msg, k.Back):
 		return r.pop()
 	case v.deleting:
-	case keyMatches(msg, k.Longer):
+	case common.Matches(msg, k.Longer):
 		v.months = min(v.months+1, maxRetentionMonths)
 		return v.load(r)
-	case keyMatches(msg, k.Shorter):
+	case common.Matches(msg, k.Shorter):
 		v.months = max(v.months-1, 1)
 		return v.load(r)
 	case moveCursor(msg, k, &v.cursor, len(v.sessions), 10):
-	case keyMatches(msg, k.Delete):
+	case common.Matches(msg, k.Delete):
 		if len(v.sessions) == 0 {
 			r.setStatus("no session is past the retention period", false)
 			return nil

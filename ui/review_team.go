@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"github.com/carehuddle/huddle/ui/common"
 	"strconv"
 	"strings"
 	"time"
@@ -120,24 +121,24 @@ func (v *reviewTeam) update(r *Review, msg tea.Msg) tea.Cmd {
 
 func (v *reviewTeam) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	k := r.keys
-	if keyMatches(msg, k.Back) {
+	if common.Matches(msg, k.Back) {
 		return r.pop()
 	}
-	if keyMatches(msg, k.Tab) {
+	if common.Matches(msg, k.Tab) {
 		v.tab = 1 - v.tab
 		return nil
 	}
 	if v.tab == teamTabJourney {
 		switch {
-		case keyMatches(msg, k.Up):
+		case common.Matches(msg, k.Up):
 			v.scroll--
-		case keyMatches(msg, k.Down):
+		case common.Matches(msg, k.Down):
 			v.scroll++
-		case keyMatches(msg, k.PageUp):
+		case common.Matches(msg, k.PageUp):
 			v.scroll -= 10
-		case keyMatches(msg, k.PageDown):
+		case common.Matches(msg, k.PageDown):
 			v.scroll += 10
-		case keyMatches(msg, k.Top):
+		case common.Matches(msg, k.Top):
 			v.scroll = 0
 		}
 		v.scroll = max(v.scroll, 0)

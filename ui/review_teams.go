@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"github.com/carehuddle/huddle/ui/common"
 	"strconv"
 	"strings"
 
@@ -64,12 +65,12 @@ func (v *reviewTeams) update(r *Review, msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		k := r.keys
 		switch {
-		case keyMatches(msg, k.Back):
+		case common.Matches(msg, k.Back):
 			return r.pop()
-		case v.cursor < len(v.sums) && keyMatches(msg, k.Open):
+		case v.cursor < len(v.sums) && common.Matches(msg, k.Open):
 			s := v.sums[v.cursor]
 			return r.push(newReviewTeam(s.Team.ID, s.Team.Name, ""))
-		case v.cursor < len(v.sums) && keyMatches(msg, k.Actions):
+		case v.cursor < len(v.sums) && common.Matches(msg, k.Actions):
 			return r.push(newReviewActions(v.sums[v.cursor].Team.ID))
 		default:
 			moveCursor(msg, k, &v.cursor, len(v.sums), 5)
@@ -83,7 +84,7 @@ func (v *reviewTeams) update(r *Review, msg tea.Msg) tea.Cmd {
 func teamLines(s model.TeamSummary, w int) []string {
 	last := "no workshops yet"
 	if s.Sessions > 0 {
-		last = plural(s.Sessions, "workshop", "workshops") + " · last " + s.Last.Format(dateLayout)
+		last = common.Plural(s.Sessions, "workshop", "workshops") + " · last " + s.Last.Format(dateLayout)
 	}
 	first := model.SanitizeLine(s.Team.Name) + "  " + last
 	facts := "continuum " + s.ContinuumTrend() + " · see-saw " + s.SeesawTrend() + " · actions " +

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"strings"
@@ -11,12 +14,12 @@ import (
 
 // actionPlanRunner opens a standalone action plan exercise on a live
 // session of the built-in deck.
-func actionPlanRunner(t *testing.T) (*driver, *Live) {
+func actionPlanRunner(t *testing.T) (*driver, *session.Live) {
 	t.Helper()
 	deck := builtinDeck(t)
 	l := testLive(t, testStore(t), deck, "North")
 	ex := &model.Exercise{ID: "AP-1", Kind: model.KindActionPlan, Title: "Team action plan", Prompts: []string{"What will we stop doing?"}}
-	r := NewRunner(RunnerEnv{Live: l, Ex: ex, Theme: NewTheme(ThemeDark)})
+	r := runner.NewRunner(runner.RunnerEnv{Live: l, Ex: ex, Theme: common.NewTheme(common.ThemeDark)})
 	d := &driver{t: t, m: r}
 	d.run(r.Init())
 	d.send(teaSize(80, 24))

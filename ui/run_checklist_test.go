@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/runner"
 	"regexp"
 	"strings"
 	"testing"
@@ -121,7 +122,7 @@ func TestChecklistStatusesNotesAndActions(t *testing.T) {
 // and compares its final view with the golden.
 func kaRunnerGolden(t *testing.T, app *App, w, h int, want string, steps ...step) {
 	t.Helper()
-	r, ok := app.screen.(Runner)
+	r, ok := app.screen.(runner.Runner)
 	if !ok {
 		t.Fatalf("no runner is open: %T", app.screen)
 	}

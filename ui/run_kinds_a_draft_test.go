@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
 	"testing"
 
 	"github.com/carehuddle/huddle/model"
@@ -13,7 +15,7 @@ func TestFormDraftsComeBack(t *testing.T) {
 	deck := builtinDeck(t)
 	l := testLive(t, testStore(t), deck, "North")
 	exs := l.Exercises()
-	d := &driver{t: t, m: NewRunner(RunnerEnv{Live: l, Ex: exs["M1-E1"], Theme: NewTheme(ThemeDark)})}
+	d := &driver{t: t, m: runner.NewRunner(runner.RunnerEnv{Live: l, Ex: exs["M1-E1"], Theme: common.NewTheme(common.ThemeDark)})}
 	d.send(teaSize(80, 24))
 	kaKeys(d, "down", "enter")
 	typeText(d, "A shared visi")
@@ -30,7 +32,7 @@ func TestFormDraftsComeBack(t *testing.T) {
 		{"M2-E1", l.DraftKey("M2-E1", "", model.ItemNoteField(2)), "only on Tuesdays", model.Slot{Exercise: "M2-E1", Field: model.ItemNoteField(2)}},
 	}
 	for _, c := range cases {
-		r := NewRunner(RunnerEnv{Live: l, Ex: exs[c.ex], Theme: NewTheme(ThemeDark), Draft: &model.Draft{Key: c.key, Text: c.want}})
+		r := runner.NewRunner(runner.RunnerEnv{Live: l, Ex: exs[c.ex], Theme: common.NewTheme(common.ThemeDark), Draft: &model.Draft{Key: c.key, Text: c.want}})
 		d := &driver{t: t, m: r}
 		d.run(r.Init())
 		d.send(teaSize(80, 24))
@@ -41,8 +43,8 @@ func TestFormDraftsComeBack(t *testing.T) {
 			t.Errorf("%s: recovered text not saved: %+v", c.ex, data.Entries)
 		}
 	}
-	r := NewRunner(RunnerEnv{Live: l, Ex: exs["M3-E1"], Theme: NewTheme(ThemeDark),
-		Draft: &model.Draft{Key: l.DraftKey("M3-E1", actionPlanDraftGroup, "text"), Text: "Book supervision"}})
+	r := runner.NewRunner(runner.RunnerEnv{Live: l, Ex: exs["M3-E1"], Theme: common.NewTheme(common.ThemeDark),
+		Draft: &model.Draft{Key: l.DraftKey("M3-E1", runner.ActionPlanDraftGroup, "text"), Text: "Book supervision"}})
 	d = &driver{t: t, m: r}
 	d.run(r.Init())
 	d.send(teaSize(80, 24))

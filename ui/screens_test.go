@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
 	"strings"
 	"testing"
 
@@ -111,7 +113,7 @@ func TestSeesawListSaysHowManyMore(t *testing.T) {
 	for i := 1; i <= 12; i++ {
 		items = append(items, model.SeesawItem{ID: fmt.Sprintf("c%d", i), Text: fmt.Sprintf("Challenge number %d with a long description of it", i), Side: model.Challenge, Weight: 2})
 	}
-	theme := NewTheme(ThemeDark)
+	theme := common.NewTheme(common.ThemeDark)
 	for _, c := range []struct {
 		name     string
 		w, h     int
@@ -123,7 +125,7 @@ func TestSeesawListSaysHowManyMore(t *testing.T) {
 		{"stacked, middle", 60, 24, "c6", []string{"▶ ●●○ 2 Challenge number 6 ", "↑ ", "↓ "}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			v := plain(SeesawView(theme, items, c.w, c.h, c.selected))
+			v := plain(runner.SeesawView(theme, items, c.w, c.h, c.selected))
 			for _, want := range c.wants {
 				if !strings.Contains(v, want) {
 					t.Errorf("lacks %q:\n%s", want, v)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -30,7 +31,7 @@ const (
 
 // Setup is the workshop set-up form: module, then team, then facilitator.
 type Setup struct {
-	theme  Theme
+	theme  common.Theme
 	step   setupStep
 	menu   list.Model
 	team   textinput.Model
@@ -44,7 +45,7 @@ type Setup struct {
 }
 
 // NewSetup builds the set-up form over deck, preset with what is known.
-func NewSetup(deck *model.Deck, t Theme, team, facilitator string) *Setup {
+func NewSetup(deck *model.Deck, t common.Theme, team, facilitator string) *Setup {
 	s := &Setup{theme: t, menu: newModuleMenu(deck, t), keys: DefaultInputKeys()}
 	s.menu.Title = "Choose the module to start at"
 	s.team = newInput(t, "Team: ", "e.g. North Locality Integrated Team", team)
@@ -54,7 +55,7 @@ func NewSetup(deck *model.Deck, t Theme, team, facilitator string) *Setup {
 
 // newInput is a one-line text input with a steady cursor: a blinking one
 // would wake the program twice a second for nothing.
-func newInput(t Theme, prompt, placeholder, value string) textinput.Model {
+func newInput(t common.Theme, prompt, placeholder, value string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
 	in.PromptStyle = t.Input
@@ -78,20 +79,20 @@ func (s *Setup) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.facil.Width = s.team.Width
 		return s, nil
 	case tea.KeyMsg:
-		if keyName(msg) == "ctrl+c" {
+		if common.KeyName(msg) == "ctrl+c" {
 			return s, tea.Quit
 		}
 		if s.step == stepModule && s.menu.FilterState() == list.Filtering {
 			break
 		}
 		switch {
-		case keyMatches(msg, s.keys.Cancel):
+		case common.Matches(msg, s.keys.Cancel):
 			if s.step == stepModule {
 				return s, func() tea.Msg { return BackHomeMsg{} }
 			}
 			s.focus(s.step - 1)
 			return s, nil
-		case keyMatches(msg, s.keys.Accept):
+		case common.Matches(msg, s.keys.Accept):
 			if s.step != stepModule && !s.namesClear() {
 				return s, nil
 			}
@@ -176,8 +177,8 @@ func (s *Setup) View() string {
 	if s.width == 0 {
 		return ""
 	}
-	if s.width < minWidth || s.height < minHeight {
-		return tooSmall(s.theme, s.width, s.height)
+	if s.width < common.MinWidth || s.height < common.MinHeight {
+		return common.TooSmall(s.theme, s.width, s.height)
 	}
 	if s.step == stepModule {
 		return lipgloss.NewStyle().Padding(1, 2).Render(s.menu.View())

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"testing"
 
@@ -35,7 +36,7 @@ func TestSetupGuardsNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSetup(deck, NewTheme(ThemeDark), "", "")
+	s := NewSetup(deck, common.NewTheme(common.ThemeDark), "", "")
 	setupKeys(t, s, tea.WindowSizeMsg{Width: 120, Height: 40}, enter)
 	if s.step != stepTeam {
 		t.Fatalf("step %d after choosing the module", s.step)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -75,7 +76,7 @@ func (c *SlideCache) renderLocked(slide, width int) string {
 	r, ok := c.renderers[width]
 	if !ok {
 		var err error
-		r, err = newRenderer(c.style, c.profile, width)
+		r, err = common.NewRenderer(c.style, c.profile, width)
 		if err != nil {
 			return "could not prepare the slide renderer: " + err.Error()
 		}

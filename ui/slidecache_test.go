@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"sync"
 	"testing"
 	"time"
@@ -14,7 +15,7 @@ import (
 // is already rendered.
 func BenchmarkSlideCacheGet(b *testing.B) {
 	deck := builtinDeck(b)
-	c := NewSlideCache(SlideBodies(deck), NewTheme(ThemeDark).Glamour, termenv.Ascii)
+	c := NewSlideCache(SlideBodies(deck), common.NewTheme(common.ThemeDark).Glamour, termenv.Ascii)
 	n := c.Len()
 	for i := 0; i < n; i++ {
 		c.Render(i, 120)
@@ -57,7 +58,7 @@ func BenchmarkRenderSlide(b *testing.B) {
 	deck := builtinDeck(b)
 	bodies := SlideBodies(deck)
 	for i := 0; i < b.N; i++ {
-		c := NewSlideCache(bodies, NewTheme(ThemeDark).Glamour, termenv.Ascii)
+		c := NewSlideCache(bodies, common.NewTheme(common.ThemeDark).Glamour, termenv.Ascii)
 		c.Render(i%len(bodies), 120)
 	}
 }
@@ -68,7 +69,7 @@ func sizeName(s [2]int) string { return fmt.Sprintf("%dx%d", s[0], s[1]) }
 // current one, not the whole deck, and drops other widths.
 func TestRenderAroundKeepsAWindow(t *testing.T) {
 	deck := builtinDeck(t)
-	c := NewSlideCache(SlideBodies(deck), NewTheme(ThemeDark).Glamour, termenv.Ascii)
+	c := NewSlideCache(SlideBodies(deck), common.NewTheme(common.ThemeDark).Glamour, termenv.Ascii)
 	c.RenderAround(0, 100)
 	if n, ok := c.RenderAround(50, 120); !ok || n != 2*aheadRadius+1 {
 		t.Fatalf("rendered %d around slide 50, want %d", n, 2*aheadRadius+1)
@@ -94,7 +95,7 @@ func TestRenderAroundConcurrently(t *testing.T) {
 	for i := range bodies {
 		bodies[i] = fmt.Sprintf("# %d", i)
 	}
-	c := NewSlideCache(bodies, NewTheme(ThemeDark).Glamour, termenv.Ascii)
+	c := NewSlideCache(bodies, common.NewTheme(common.ThemeDark).Glamour, termenv.Ascii)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

@@ -3,8 +3,12 @@ package ui
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -20,10 +24,10 @@ func init() {
 	// test may wait on a background-colour query.
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
-	stampClock = func() time.Time { return time.Date(2026, 3, 2, 10, 15, 0, 0, time.UTC) }
+	common.StampClock = func() time.Time { return time.Date(2026, 3, 2, 10, 15, 0, 0, time.UTC) }
 	// Ticks fire at once in tests: a draft is saved on the next keypress's
 	// command, a timer tick is delivered when a test sends one.
-	tick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	common.Tick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg {
 			if msg := fn(time.Time{}); isDraftTick(msg) || isPositionSave(msg) {
 				return msg
@@ -33,7 +37,7 @@ func init() {
 	}
 }
 
-func isDraftTick(msg tea.Msg) bool { _, ok := msg.(draftTickMsg); return ok }
+func isDraftTick(msg tea.Msg) bool { _, ok := msg.(runner.DraftTickMsg); return ok }
 
 func isPositionSave(msg tea.Msg) bool { _, ok := msg.(positionSaveMsg); return ok }
 
@@ -64,7 +68,7 @@ func parseDeck(t testing.TB, sources ...string) *model.Deck {
 // testApp builds the app as main does, on the pinned ASCII profile.
 func testApp(deck *model.Deck, cfg Config) *App {
 	cfg.Deck = deck
-	cfg.Theme = NewTheme(ThemeDark)
+	cfg.Theme = common.NewTheme(common.ThemeDark)
 	cfg.Profile = termenv.Ascii
 	return NewApp(cfg)
 }
@@ -147,4 +151,15 @@ func keyMsg(s string) tea.KeyMsg {
 		return tea.KeyMsg{Type: k}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// selectedRow is the row of the view marked with the cursor, from the
+// marker on ("" if none).
+func selectedRow(view string) string {
+	for _, l := range strings.Split(plain(view), "\n") {
+		if i := strings.Index(l, "▶"); i >= 0 {
+			return l[i:]
+		}
+	}
+	return ""
 }

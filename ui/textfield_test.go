@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -10,10 +12,10 @@ import (
 // that an old value opens selected (typing replaces it, an arrow or end
 // edits it) and that text read in one go is inserted as typed.
 func TestTextFieldsOpenSelected(t *testing.T) {
-	theme := NewTheme(ThemeDark)
+	theme := common.NewTheme(common.ThemeDark)
 	fields := map[string]func() (open func(string), key func(tea.KeyMsg), value func() string){
 		"capture input": func() (func(string), func(tea.KeyMsg), func() string) {
-			c := NewCaptureInput(theme, nil)
+			c := runner.NewCaptureInput(theme, nil)
 			return func(v string) { c.Open("prompt", v, "") },
 				func(m tea.KeyMsg) { c.Key(m, func(string) tea.Cmd { return nil }) },
 				func() string { return c.Text() }

@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"time"
 
@@ -30,8 +31,8 @@ type Clock func() time.Time
 type TimerView struct {
 	T     model.Timer
 	Big   bool // full screen
-	keys  TimerKeys
-	theme Theme
+	keys  common.TimerKeys
+	theme common.Theme
 	clock Clock
 	save  func([]byte) tea.Cmd // nil: not saved
 	bar   progress.Model
@@ -40,18 +41,18 @@ type TimerView struct {
 }
 
 // NewTimerView builds an idle timer.
-func NewTimerView(theme Theme, clock Clock) *TimerView {
+func NewTimerView(theme common.Theme, clock Clock) *TimerView {
 	if clock == nil {
-		clock = now
+		clock = common.Now
 	}
 	bar := progress.New(progress.WithSolidFill(theme.ProgressOn), progress.WithoutPercentage())
 	bar.EmptyColor = theme.ProgressOf
 	bar.Full, bar.Empty = '█', '░'
-	return &TimerView{keys: DefaultTimerKeys(), theme: theme, clock: clock, bar: bar}
+	return &TimerView{keys: common.DefaultTimerKeys(), theme: theme, clock: clock, bar: bar}
 }
 
 // Keys returns the timer's bindings.
-func (v *TimerView) Keys() TimerKeys { return v.keys }
+func (v *TimerView) Keys() common.TimerKeys { return v.keys }
 
 // SetSaver makes the timer save its state with fn after every change.
 func (v *TimerView) SetSaver(fn func([]byte) tea.Cmd) { v.save = fn }
@@ -108,7 +109,7 @@ func (v *TimerView) Key(msg tea.KeyMsg) (ok bool, cmd tea.Cmd) {
 	n := v.clock()
 	k := v.keys
 	switch {
-	case keyMatches(msg, k.StartPause):
+	case common.Matches(msg, k.StartPause):
 		if v.T.Duration == 0 && !v.T.Started {
 			v.T = model.NewTimer(10*time.Minute, "timer")
 		}
@@ -117,15 +118,15 @@ func (v *TimerView) Key(msg tea.KeyMsg) (ok bool, cmd tea.Cmd) {
 		} else {
 			v.T.Start(n)
 		}
-	case keyMatches(msg, k.Add):
+	case common.Matches(msg, k.Add):
 		v.T.Add(time.Minute, n)
-	case keyMatches(msg, k.Take):
+	case common.Matches(msg, k.Take):
 		v.T.Add(-time.Minute, n)
-	case keyMatches(msg, k.Reset):
+	case common.Matches(msg, k.Reset):
 		v.T.Reset()
-	case keyMatches(msg, k.Mute):
+	case common.Matches(msg, k.Mute):
 		v.T.Muted = !v.T.Muted
-	case keyMatches(msg, k.Big):
+	case common.Matches(msg, k.Big):
 		v.Big = !v.Big
 		return true, nil
 	default:
@@ -155,7 +156,7 @@ func (v *TimerView) schedule() tea.Cmd {
 		return nil
 	}
 	gen := v.gen
-	return tick(d, func(time.Time) tea.Msg { return timerTickMsg{gen: gen} })
+	return common.Tick(d, func(time.Time) tea.Msg { return timerTickMsg{gen: gen} })
 }
 
 // marker is the text that tells the phase without colour.
@@ -207,9 +208,9 @@ func (v *TimerView) BigView(w, h int) string {
 	// The digits grow with the window, to be read from the back of a
 	// large room: the largest whole scale that leaves room for the rest.
 	clock := v.T.Clock(n)
-	plain := bigText(clock)
-	sx, sy := bigScale(lipgloss.Width(plain), bigDigitsHeight, w-4, h-8)
-	digits := bigTextScaled(clock, sx, sy)
+	plain := common.BigText(clock)
+	sx, sy := common.BigScale(lipgloss.Width(plain), common.BigDigitsHeight, w-4, h-8)
+	digits := common.BigTextScaled(clock, sx, sy)
 	if lipgloss.Width(digits) > w-2 {
 		digits = clock
 	}

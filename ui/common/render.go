@@ -1,0 +1,19 @@
+package common
+
+import (
+	"github.com/charmbracelet/glamour"
+	glamouransi "github.com/charmbracelet/glamour/ansi"
+	"github.com/muesli/termenv"
+)
+
+// newRenderer builds a glamour renderer for width columns: the one way
+// slides, summaries and minutes are rendered (built once per width by
+// each cache that holds it).
+func NewRenderer(style glamouransi.StyleConfig, profile termenv.Profile, width int) (*glamour.TermRenderer, error) {
+	return glamour.NewTermRenderer(
+		glamour.WithStyles(style),
+		glamour.WithColorProfile(profile),
+		// Two cells of slack for list bullets, which glamour does not count.
+		glamour.WithWordWrap(max(width-2, 10)),
+	)
+}

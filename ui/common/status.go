@@ -1,0 +1,7 @@
+package common
+
+// statusMsg puts a one-off message in the current screen's status line.
+type StatusMsg struct {
+	Text string
+	Warn bool
+}
