@@ -1,12 +1,11 @@
-// Package ui holds huddle's Bubble Tea models: the home screen, the
-// workshop set-up form, the presenter, the exercise runners, the timer,
-// the see-saw and the parking lot, composed by App.
+// Package ui holds huddle's screens, composed by App: the home screen,
+// the workshop set-up form, the presenter (slides, search, go to), the
+// timer, review, recovery and carried actions. Exercises run in
+// ui/runner, the open session lives in ui/session, and what every screen
+// shares is in ui/common; imports go ui → runner → session → common.
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/runner"
-	"github.com/carehuddle/huddle/ui/session"
 	"io"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -14,6 +13,9 @@ import (
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // Screen names what App starts on.

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/session"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 func TestDiscussionShowsStoredTextSafely(t *testing.T) {

@@ -2,11 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"testing"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // catalog is every exercise id of the built-in deck and its kind.
@@ -136,8 +136,8 @@ func overBudget(body, rendered string) []string {
 		out = append(out, fmt.Sprintf("%d lines of text, at most %d fit the budget", text, slideTextLines))
 	}
 	rows := strings.Count(rendered, "\n") + 1
-	if rows > slideRows || rows > 40-common.FooterH {
-		out = append(out, fmt.Sprintf("%d rows at 120 columns, at most %d fit the budget", rows, min(slideRows, 40-common.FooterH)))
+	if rows > slideRows || rows > 40-footerH {
+		out = append(out, fmt.Sprintf("%d rows at 120 columns, at most %d fit the budget", rows, min(slideRows, 40-footerH)))
 	}
 	return out
 }

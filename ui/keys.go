@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
 	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // PresenterKeys are the presenter's key bindings. The help overlay is

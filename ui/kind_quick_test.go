@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/runner"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/runner"
 )
 
 // TestQuickChoicesBuildOnEachOther: two keys pressed before the first

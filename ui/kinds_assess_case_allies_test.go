@@ -3,15 +3,15 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/runner"
-	"github.com/carehuddle/huddle/ui/session"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // hostRunner builds the runner of exercise id on l at 100x30, with a

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/session"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // testStore opens a store in a temporary folder, closed when the test ends.

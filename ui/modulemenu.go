@@ -2,12 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/list"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // moduleItem is one module in the module menu.

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/session"
 	"runtime/debug"
 	"strings"
 
@@ -14,7 +12,12 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/session"
 )
+
+// footerH is the height of the presenter's footer.
+const footerH = 2
 
 type overlay int
 
@@ -181,7 +184,7 @@ func (p *Presenter) resize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
 	p.help.Width = w
 	p.bar.Width = max(w-lipgloss.Width(p.helpHint())-1, 1)
-	p.menu.SetSize(min(w-4, 90), max(h-common.FooterH-2, 3))
+	p.menu.SetSize(min(w-4, 90), max(h-footerH-2, 3))
 	p.layout()
 	if !widthChanged || w < common.MinWidth || h < common.MinHeight {
 		return nil
@@ -193,13 +196,13 @@ func (p *Presenter) resize(w, h int) tea.Cmd {
 
 // layout sizes the viewport and the notes panel to the window.
 func (p *Presenter) layout() {
-	body := p.height - common.FooterH
+	body := p.height - footerH
 	p.notesTxt = ""
 	if p.notes {
 		notes := p.currentNotes()
 		wrapped := lipgloss.NewStyle().Width(max(p.width-2, 1)).Render(notes)
 		lines := min(strings.Count(wrapped, "\n")+1, max(body/3, 3))
-		p.notesTxt = p.theme.NotesBox.Width(p.width).Render(common.ClipLines(wrapped, lines))
+		p.notesTxt = p.theme.NotesBox.Width(p.width).Render(clipLines(wrapped, lines))
 		body -= lipgloss.Height(p.notesTxt)
 	}
 	p.vp.Width, p.vp.Height = p.measure(), max(body, 1)

@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/runner"
-	"github.com/carehuddle/huddle/ui/session"
 	"time"
 
 	"fmt"
@@ -14,6 +11,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // seesawSideWidth is the width of the see-saw beside a slide.

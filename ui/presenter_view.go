@@ -2,8 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
+
+	"github.com/carehuddle/huddle/ui/common"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -24,7 +25,7 @@ func (p *Presenter) View() string {
 	case overlayHelp:
 		body = p.helpView()
 	case overlayModules:
-		body = lipgloss.Place(p.width, p.height-common.FooterH, lipgloss.Center, lipgloss.Top, p.menu.View())
+		body = lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Top, p.menu.View())
 	default:
 		body = p.slideView()
 	}
@@ -33,7 +34,7 @@ func (p *Presenter) View() string {
 
 func (p *Presenter) slideView() string {
 	if p.shown != p.cur {
-		return lipgloss.Place(p.width, p.height-common.FooterH, lipgloss.Center, lipgloss.Center, p.theme.Dim.Render("…"))
+		return lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Center, p.theme.Dim.Render("…"))
 	}
 	v := lipgloss.NewStyle().Height(p.vp.Height).MaxHeight(p.vp.Height).Render(p.vp.View())
 	if pad := (p.slideW() - p.measure()) / 2; pad > 0 {
@@ -60,7 +61,7 @@ func (p *Presenter) helpView() string {
 		p.theme.Title.Render("huddle: presenter keys") + "\n" +
 			strings.Join(rows, "\n\n") + "\n\n" +
 			p.theme.Dim.Render("press any key to close"))
-	return lipgloss.Place(p.width, p.height-common.FooterH, lipgloss.Center, lipgloss.Center, box)
+	return lipgloss.Place(p.width, p.height-footerH, lipgloss.Center, lipgloss.Center, box)
 }
 
 func (p *Presenter) helpHint() string { return p.theme.Footer.Render(" ? help") }
@@ -119,4 +120,15 @@ func matchPosition(matches []int, cur int) string {
 		}
 	}
 	return fmt.Sprintf("%d matches ([ ])", len(matches))
+}
+
+// clipLines keeps the first n lines of s.
+func clipLines(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) <= n {
+		return s
+	}
+	lines = lines[:n]
+	lines[n-1] = strings.TrimRight(lines[n-1], " ") + " …"
+	return strings.Join(lines, "\n")
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // reviewPane is one view of the review screens: the sessions list, a

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store/report"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // actionList shows actions whole: each as a block of lines (its status,

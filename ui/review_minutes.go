@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // Messages of the minutes view.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"sync"
 
@@ -9,6 +8,8 @@ import (
 	glamouransi "github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // minutesCache renders sessions' minutes with glamour and keeps the output

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 func TestFixEscapes(t *testing.T) {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"github.com/carehuddle/huddle/ui/common"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // Messages of the team view.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"github.com/carehuddle/huddle/ui/common"
 	"strconv"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // teamsLoadedMsg carries every team's summary.

@@ -1,15 +1,15 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/runner"
-	"github.com/carehuddle/huddle/ui/session"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"strings"
 	"testing"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // actionPlanRunner opens a standalone action plan exercise on a live

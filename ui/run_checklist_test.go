@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/runner"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/runner"
 )
 
 // kaOpen goes to an exercise's slide and opens its runner.

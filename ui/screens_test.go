@@ -2,14 +2,14 @@ package ui
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/runner"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
 )
 
 // TestSeesawScreenWeighsTheItemAdded: in the full-screen see-saw, the item

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/toolkit"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 func setupKeys(t *testing.T, s *Setup, msgs ...tea.Msg) tea.Cmd {

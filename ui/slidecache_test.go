@@ -2,13 +2,14 @@ package ui
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"sync"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
+
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // BenchmarkSlideCacheGet is the lookup a keypress pays for a slide that

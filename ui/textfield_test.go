@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/runner"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/runner"
 )
 
 // TestTextFieldsOpenSelected proves for every text field of the screens

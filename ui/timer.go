@@ -3,7 +3,6 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // timerTickMsg is the timer's once-a-second wake-up; gen drops ticks of

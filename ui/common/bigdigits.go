@@ -18,10 +18,10 @@ var bigGlyphs = map[rune][5]string{
 	':': {"   ", " █ ", "   ", " █ ", "   "},
 }
 
-// bigDigitsHeight is the number of rows bigText draws.
+// BigDigitsHeight is the number of rows BigText draws.
 const BigDigitsHeight = 5
 
-// bigText draws s (digits and colons) in big glyphs, one space apart.
+// BigText draws s (digits and colons) in big glyphs, one space apart.
 // Characters without a glyph are left out.
 func BigText(s string) string {
 	var rows [BigDigitsHeight]strings.Builder
@@ -46,7 +46,7 @@ func BigText(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// bigTextScaled is bigText with every cell drawn sx columns wide and sy
+// BigTextScaled is BigText with every cell drawn sx columns wide and sy
 // rows high, so that a clock grows with the window.
 func BigTextScaled(s string, sx, sy int) string {
 	sx, sy = max(sx, 1), max(sy, 1)
@@ -63,7 +63,7 @@ func BigTextScaled(s string, sx, sy int) string {
 	return strings.Join(out, "\n")
 }
 
-// bigScale is the largest scale at which text of width tw and height th
+// BigScale is the largest scale at which text of width tw and height th
 // cells fits in w×h (at least 1).
 func BigScale(tw, th, w, h int) (sx, sy int) {
 	if tw <= 0 || th <= 0 {

@@ -6,13 +6,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// tick schedules a message after d; tests replace it so that nothing
+// Tick schedules a message after d; tests replace it so that nothing
 // waits on the wall clock.
 var Tick = tea.Tick
 
-// now is the wall clock without its monotonic reading, so that time spent
+// Now is the wall clock without its monotonic reading, so that time spent
 // suspended counts.
 func Now() time.Time { return time.Now().Round(0) }
 
-// stampClock gives the time shown as "saved ✓ hh:mm:ss"; tests fix it.
+// StampClock gives the time shown as "saved ✓ hh:mm:ss"; tests fix it.
 var StampClock = Now

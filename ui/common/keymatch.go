@@ -15,13 +15,13 @@ func IsText(msg tea.KeyMsg) bool {
 	return msg.Paste || (msg.Type == tea.KeyRunes && len(msg.Runes) > 1)
 }
 
-// keyMatches is key.Matches for a single key press only: text (IsText)
+// Matches is key.Matches for a single key press only: text (IsText)
 // matches no binding. Every binding in ui is matched through it.
 func Matches(msg tea.KeyMsg, b ...key.Binding) bool {
 	return !IsText(msg) && key.Matches(msg, b...)
 }
 
-// keyName is keyName(msg) for a single key press, and "" for text, so
+// KeyName is msg.String() for a single key press, and "" for text, so
 // that a switch on key names never takes text for a key.
 func KeyName(msg tea.KeyMsg) string {
 	if IsText(msg) {

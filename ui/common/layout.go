@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// packWith joins parts with sep in lines of at most w columns, never
+// PackWith joins parts with sep in lines of at most w columns, never
 // splitting a part across lines.
 func PackWith(opts []string, sep string, w int) []string {
 	var lines []string
@@ -32,7 +32,7 @@ func PackWith(opts []string, sep string, w int) []string {
 	return lines
 }
 
-// clip shortens s to n runes with "…".
+// Clip shortens s to n runes with "…".
 func Clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
@@ -41,7 +41,7 @@ func Clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// plural is "1 change", "3 changes": n and the word that fits it.
+// Plural is "1 change", "3 changes": n and the word that fits it.
 func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -49,7 +49,7 @@ func Plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// fitLines cuts s to w columns (a cut row ends in "…") and pads or clips
+// FitLines cuts s to w columns (a cut row ends in "…") and pads or clips
 // it to exactly h lines (a clipped body ends in a "more" line).
 func FitLines(s string, w, h int) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
@@ -75,7 +75,7 @@ func pluralWord(n int, w string) string {
 	return w + "s"
 }
 
-// listWindow shows the h rows of lines around cursor; rows cut off above
+// ListWindow shows the h rows of lines around cursor; rows cut off above
 // or below are counted in a "more" line, so a cut list always says so.
 func ListWindow(lines []string, cursor, h int) []string {
 	if h <= 0 || len(lines) <= h {
@@ -108,7 +108,7 @@ func ListWindow(lines []string, cursor, h int) []string {
 	return out
 }
 
-// helpBox is the ? view of a key map in w columns: its columns cut to at
+// HelpBox is the ? view of a key map in w columns: its columns cut to at
 // most seven keys, packed side by side as far as the width allows, in
 // rows. Every screen's help is drawn by it.
 func HelpBox(t Theme, hm help.Model, title string, groups [][]key.Binding, w int) string {
@@ -147,22 +147,10 @@ func HelpBox(t Theme, hm help.Model, title string, groups [][]key.Binding, w int
 const (
 	MinWidth  = 40
 	MinHeight = 12
-	FooterH   = 2
 )
 
-// tooSmall is the screen shown when the window cannot hold a slide.
+// TooSmall is the screen shown when the window cannot hold a slide.
 func TooSmall(t Theme, w, h int) string {
 	msg := fmt.Sprintf("Make the window larger.\n\nhuddle needs at least %d×%d;\nthis window is %d×%d.", MinWidth, MinHeight, w, h)
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, t.Warning.Render(msg))
-}
-
-// clipLines keeps the first n lines of s.
-func ClipLines(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) <= n {
-		return s
-	}
-	lines = lines[:n]
-	lines[n-1] = strings.TrimRight(lines[n-1], " ") + " …"
-	return strings.Join(lines, "\n")
 }

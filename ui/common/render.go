@@ -6,7 +6,7 @@ import (
 	"github.com/muesli/termenv"
 )
 
-// newRenderer builds a glamour renderer for width columns: the one way
+// NewRenderer builds a glamour renderer for width columns: the one way
 // slides, summaries and minutes are rendered (built once per width by
 // each cache that holds it).
 func NewRenderer(style glamouransi.StyleConfig, profile termenv.Profile, width int) (*glamour.TermRenderer, error) {

@@ -1,6 +1,6 @@
 package common
 
-// statusMsg puts a one-off message in the current screen's status line.
+// StatusMsg puts a one-off message in the current screen's status line.
 type StatusMsg struct {
 	Text string
 	Warn bool

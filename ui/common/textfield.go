@@ -11,7 +11,7 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// textField is the one-line text field every screen types into (capture,
+// TextField is the one-line text field every screen types into (capture,
 // workshop set-up, search, go to, filters). It opens empty or with its
 // old value selected, so typing never appends to an old value by
 // surprise: a key typed replaces the selection, an arrow, home or end

@@ -1,3 +1,9 @@
+// Package common is what every screen of huddle shares: the theme, the
+// rule that a key message of several runes is text and never a binding
+// (Matches, KeyName), the one-line text field, layout helpers (fitting,
+// clipping and windowing rows, the help box, the "make the window larger"
+// screen), big digits, the Markdown renderer, the status message and the
+// clocks that tests replace (Tick, StampClock). It imports nothing of ui.
 package common
 
 import (

@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -11,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // ActionPlanKeys are the action plan's bindings.
@@ -64,7 +64,7 @@ var apPrompts = [...]string{
 
 var apDraftNames = [...]string{apText: "text", apOwner: "owner", apDue: "due", apReview: "review"}
 
-// actionPlanDraftGroup is the draft-key group of typing in an action plan.
+// ActionPlanDraftGroup is the draft-key group of typing in an action plan.
 const ActionPlanDraftGroup = "_actions"
 
 // actionSection is the action plan of an exercise (and the whole of the

@@ -2,8 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/session"
 	"strings"
 	"time"
 
@@ -12,6 +10,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // draftEvery is how long typing waits before its draft is saved: a crash
@@ -27,14 +27,14 @@ const (
 	inputCancel                    // closed without saving
 )
 
-// draftTickMsg asks a capture input to save its draft.
+// DraftTickMsg asks a capture input to save its draft.
 type DraftTickMsg struct {
 	key string
 	gen int
 }
 
 // CaptureInput is the one-line input every exercise captures text with.
-// It is a textField that keeps a draft of what is typed (saved about once
+// It is a common.TextField that keeps a draft of what is typed (saved about once
 // a second while the text changes) and runs the privacy guard before
 // anything is saved: text that looks like it identifies a person needs a
 // second, deliberate confirmation, and is never autosaved as a draft

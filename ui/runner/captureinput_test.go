@@ -1,11 +1,12 @@
 package runner
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // typeInto sends a string to a capture input as typed runes.

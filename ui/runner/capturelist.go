@@ -1,7 +1,6 @@
 package runner
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
 	"slices"
 	"strconv"
 
@@ -9,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // dField is one field a capture list shows: an exercise field, a prompt

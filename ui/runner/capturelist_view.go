@@ -2,13 +2,13 @@ package runner
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // view draws the list in group, w×ht, around the cursor; marks adds a

@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"sort"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // DotVoteKeys are the keys of a dot vote.

@@ -2,14 +2,14 @@ package runner
 
 import (
 	"cmp"
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/session"
 	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // Saving, for every runner: what Live has saved, with the changes on

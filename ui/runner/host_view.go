@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -11,9 +10,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
-// seesawBesideMin is the narrowest window that shows the see-saw beside.
+// SeesawBesideMin is the narrowest window that shows the see-saw beside.
 const SeesawBesideMin = 90
 
 // saveLine says, always truthfully, where saving stands.

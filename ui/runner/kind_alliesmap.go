@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -12,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // AlliesMapKeys are the allies map grid's keys.

@@ -1,11 +1,17 @@
+// Package runner runs the exercises: the runner host (frame, capture
+// input, saving through Live, failure handling, summary, help) and one
+// file per kind of exercise with its panes, plus the parking lot and the
+// see-saw screen built on the same pieces. Kinds are listed in a map
+// literal, never registered by init. It builds on ui/common and
+// ui/session; package ui opens runners and handles their messages.
 package runner
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/session"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // Runner is a screen that runs one exercise of a live session. It saves
@@ -91,18 +97,18 @@ func newBoundHost(env RunnerEnv, p Pane) *Host {
 	return h
 }
 
-// closeRunnerMsg asks the app to close the runner and return to the slides.
+// CloseRunnerMsg asks the app to close the runner and return to the slides.
 type CloseRunnerMsg struct{}
 
 func closeRunner() tea.Msg { return CloseRunnerMsg{} }
 
-// closeScreenMsg asks the app to return to the screen underneath.
+// CloseScreenMsg asks the app to return to the screen underneath.
 type CloseScreenMsg struct{}
 
 func CloseScreen() tea.Msg { return CloseScreenMsg{} }
 
-// openSeesawMsg asks the app for the full-screen see-saw.
+// OpenSeesawMsg asks the app for the full-screen see-saw.
 type OpenSeesawMsg struct{}
 
-// openParkingMsg asks the app for the parking lot.
+// OpenParkingMsg asks the app for the parking lot.
 type OpenParkingMsg struct{}

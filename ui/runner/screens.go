@@ -1,11 +1,11 @@
 package runner
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/session"
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // screenPane is a pane of the host that is not an exercise of the deck

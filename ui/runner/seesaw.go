@@ -2,13 +2,13 @@ package runner
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // seesawLean says in words which way the see-saw leans, so that its state

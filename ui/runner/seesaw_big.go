@@ -1,13 +1,13 @@
 package runner
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // seesawBigMin is the smallest area that draws the see-saw as the room's

@@ -1,8 +1,6 @@
 package runner
 
 import (
-	"github.com/carehuddle/huddle/ui/common"
-	"github.com/carehuddle/huddle/ui/session"
 	"strconv"
 	"strings"
 
@@ -12,6 +10,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/session"
 )
 
 // SeesawKeys are the see-saw screen's bindings.

@@ -1,9 +1,12 @@
+// Package session is the open workshop session: Live, the only writer of
+// a session's entries (every change committed in order, its result
+// reported back as a message), and the commands that start or continue a
+// session. It builds on ui/common only.
 package session
 
 import (
 	"errors"
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"sync"
 	"time"
 
@@ -11,6 +14,7 @@ import (
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // Live is a session in progress: the one place that applies its changes.
@@ -374,7 +378,7 @@ func (l *Live) SaveDraft(key, text string) tea.Cmd {
 	})
 }
 
-// draftSavedMsg reports a draft save.
+// DraftSavedMsg reports a draft save.
 type DraftSavedMsg struct {
 	key string
 	Err error

@@ -2,13 +2,13 @@ package session
 
 import (
 	"fmt"
-	"github.com/carehuddle/huddle/ui/common"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // LiveReadyMsg says a session is open: newly started or continued.
@@ -21,10 +21,10 @@ type LiveReadyMsg struct {
 	Position string // where the presenter was
 }
 
-// liveFailedMsg says a session could not be opened or started.
+// LiveFailedMsg says a session could not be opened or started.
 type LiveFailedMsg struct{ Err error }
 
-// startSessionCmd creates a session and opens it.
+// StartSessionCmd creates a session and opens it.
 func StartSessionCmd(st *store.Store, deck *model.Deck, kind, team, facilitator, moduleID string) tea.Cmd {
 	return func() tea.Msg {
 		team, facilitator = strings.TrimSpace(team), strings.TrimSpace(facilitator)
@@ -62,7 +62,7 @@ func StartSessionCmd(st *store.Store, deck *model.Deck, kind, team, facilitator,
 	}
 }
 
-// continueSessionCmd opens a saved, unfinished session.
+// ContinueSessionCmd opens a saved, unfinished session.
 func ContinueSessionCmd(st *store.Store, deck *model.Deck, id string) tea.Cmd {
 	return func() tea.Msg { return openLive(st, deck, id, true) }
 }
