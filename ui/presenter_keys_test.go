@@ -4,9 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/carehuddle/huddle/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/carehuddle/huddle/model"
 )
 
 var testModuleA = `---

@@ -1,11 +1,10 @@
 package ui
 
 import (
-	"time"
-
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"

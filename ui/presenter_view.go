@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/carehuddle/huddle/ui/common"
-
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/common"
 )
 
 // View implements tea.Model. It only lays out what Update prepared: it

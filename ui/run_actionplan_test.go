@@ -1,10 +1,10 @@
 package ui
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
-
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/ui/common"

@@ -1,0 +1,132 @@
+package session
+
+import (
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/toolkit"
+)
+
+// Helpers copied from package ui's tests: a store in a temporary folder,
+// a session started on the built-in deck.
+
+// builtinDeck loads the built-in deck or fails the test.
+func builtinDeck(t testing.TB) *model.Deck {
+	t.Helper()
+	d, err := toolkit.Builtin()
+	if err != nil {
+		t.Fatalf("built-in deck: %v", err)
+	}
+	return d
+}
+
+// testStore opens a store in a temporary folder, closed when the test ends.
+func testStore(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "huddle.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// testLive starts a workshop session for team on the built-in deck.
+func testLive(t testing.TB, st *store.Store, deck *model.Deck, team string) *Live {
+	t.Helper()
+	msg := StartSessionCmd(st, deck, model.SessionWorkshop, team, "Sam", "m1")()
+	ready, ok := msg.(LiveReadyMsg)
+	if !ok {
+		t.Fatalf("session did not start: %#v", msg)
+	}
+	return ready.Live
+}
+
+func TestLiveCommitsInOrderAndTellsWatchers(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	l := testLive(t, st, deck, "North")
+	w1, w2 := l.Watch(), l.Watch()
+	var cmds []tea.Cmd
+	for i := 0; i < 20; i++ {
+		cmds = append(cmds, l.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "M1-E3", Group: "g1", Field: "benefits", Text: "line " + string(rune('a'+i))}}))
+	}
+	// Run the commands in reverse on their own goroutines: the saves must
+	// still land in the order they were committed.
+	var wg sync.WaitGroup
+	for i := len(cmds) - 1; i >= 0; i-- {
+		wg.Add(1)
+		go func(c tea.Cmd) { defer wg.Done(); c() }(cmds[i])
+	}
+	wg.Wait()
+	data := l.Data()
+	if len(data.Entries) != 20 {
+		t.Fatalf("entries: %d", len(data.Entries))
+	}
+	for i, e := range data.Entries {
+		if want := "line " + string(rune('a'+i)); e.Text != want {
+			t.Fatalf("entry %d is %q, want %q", i, e.Text, want)
+		}
+	}
+	saved, err := st.Entries(data.Session.ID)
+	if err != nil || len(saved) != 20 || saved[19].Text != "line t" {
+		t.Fatalf("store holds %d entries (%v)", len(saved), err)
+	}
+	for _, w := range []<-chan struct{}{w1, w2} {
+		if msg := l.WaitChange(w)(); msg.(ChangedMsg).Version != 20 {
+			t.Errorf("watcher saw %#v", msg)
+		}
+	}
+}
+
+func TestLiveSetEntryReplacesItsSlot(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	l := testLive(t, st, deck, "North")
+	for _, pos := range []string{"attached", "aligned", "embedded"} {
+		if m := l.CommitNow(model.Change{Op: model.OpSetEntry, Entry: model.Entry{ExerciseID: "M1-E3", Group: "g2", Field: "position", Value: pos}}); m.Err != nil {
+			t.Fatal(m.Err)
+		}
+	}
+	d := l.Data()
+	if n := len(d.In(model.Slot{Exercise: "M1-E3", Group: "g2", Field: "position"})); n != 1 {
+		t.Fatalf("slot holds %d entries, want 1", n)
+	}
+	if v, _ := d.Value(model.Slot{Exercise: "M1-E3", Group: "g2", Field: "position"}); v.Value != "embedded" {
+		t.Errorf("value %q", v.Value)
+	}
+}
+
+func TestLiveReportsAFailedSave(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	l := testLive(t, st, deck, "North")
+	m := l.CommitNow(model.Change{Op: model.OpUpdateEntry, Entry: model.Entry{Text: "no id"}})
+	if m.Err == nil || !strings.Contains(m.Err.Error(), "names no entry") {
+		t.Fatalf("want an error, got %v", m.Err)
+	}
+	if len(l.Data().Entries) != 0 {
+		t.Error("a failed change must not be applied")
+	}
+}
+
+func TestLiveFlushSavesWhatIsQueued(t *testing.T) {
+	deck := builtinDeck(t)
+	st := testStore(t)
+	l := testLive(t, st, deck, "North")
+	// Commands made but never run, as when the program quits at once.
+	l.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "M1-E3", Group: "g1", Field: "benefits", Text: "typed just before quitting"}})
+	l.SaveDraft(l.DraftKey("M1-E3", "g1", "benefits"), "")
+	l.Flush()
+	es, err := st.Entries(l.Session().ID)
+	if err != nil || len(es) != 1 || es[0].Text != "typed just before quitting" {
+		t.Fatalf("after Flush the store holds %+v (%v)", es, err)
+	}
+	l.Flush() // nothing queued: returns at once
+}
