@@ -33,11 +33,7 @@ func savedLines(t *testing.T, db string, slot model.Slot) []model.Entry {
 // of keys ("home", "end", "enter", "up") into a capture input of the real
 // binary: each lands as typed and is saved whole, never taken as keys.
 func TestTmuxPasteWithKeyNamesIsText(t *testing.T) {
-	bin := huddleBinary(t)
-	env, db, dir := sessionEnv(t)
-	s := newTmux(t, 120, 40, env)
-	startHuddle(s, dir, bin+" present m1 --team North --facilitator Sam")
-	s.waitFor("M1 Managers · 1/")
+	s, _, _, db, _ := m1Session(t)
 	openM1E3(s)
 	s.keys("Down", "Enter")
 	s.waitFor("›")
@@ -73,11 +69,7 @@ func TestTmuxPasteWithKeyNamesIsText(t *testing.T) {
 // two lines in the real binary: the list re-sorts after the first dot, and
 // the second dot goes to the same line, not to the line now in its row.
 func TestTmuxDotVoteFollowsTheLine(t *testing.T) {
-	bin := huddleBinary(t)
-	env, db, dir := sessionEnv(t)
-	s := newTmux(t, 120, 40, env)
-	startHuddle(s, dir, bin+" present m1 --team North --facilitator Sam")
-	s.waitFor("M1 Managers · 1/")
+	s, _, _, db, _ := m1Session(t)
 	openM1E3(s)
 	s.keys("Down")
 	addLine(s, "Weekly MDT meetings")
@@ -110,11 +102,7 @@ func TestTmuxDotVoteFollowsTheLine(t *testing.T) {
 // binary, c, text, enter, 3 adds a challenge and weighs that item, never
 // the discussion line that was on the see-saw before.
 func TestTmuxSeesawWeighsTheNewItem(t *testing.T) {
-	bin := huddleBinary(t)
-	env, db, dir := sessionEnv(t)
-	s := newTmux(t, 120, 40, env)
-	startHuddle(s, dir, bin+" present m1 --team North --facilitator Sam")
-	s.waitFor("M1 Managers · 1/")
+	s, _, _, db, _ := m1Session(t)
 	openM1E3(s)
 	s.keys("Down")
 	addLine(s, "Weekly MDT meetings")

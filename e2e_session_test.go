@@ -70,6 +70,20 @@ func huddlePid(t *testing.T, dir string) int {
 	return pid
 }
 
+// m1Session starts the real binary presenting Module 1 for a team in
+// tmux at 120x40, with a database the test can read afterwards: the
+// session, the binary, its environment, its database and the folder it
+// keeps its pid in.
+func m1Session(t *testing.T) (s *tmuxSession, bin string, env []string, db, dir string) {
+	t.Helper()
+	bin = huddleBinary(t)
+	env, db, dir = sessionEnv(t)
+	s = newTmux(t, 120, 40, env)
+	startHuddle(s, dir, bin+" present m1 --team North --facilitator Sam")
+	s.waitFor("M1 Managers · 1/15")
+	return s, bin, env, db, dir
+}
+
 // openM1E3 goes to M1-E3's slide and runs it.
 func openM1E3(s *tmuxSession) {
 	s.keys(":")
@@ -191,11 +205,7 @@ func exportJSON(t *testing.T, bin string, env []string) string {
 // and with a draft typed: on restart every saved line is there and the
 // draft is offered back.
 func TestTmuxKillAfterSave(t *testing.T) {
-	bin := huddleBinary(t)
-	env, _, dir := sessionEnv(t)
-	s := newTmux(t, 120, 40, env)
-	startHuddle(s, dir, bin+" present m1 --team North --facilitator Sam")
-	s.waitFor("M1 Managers · 1/15")
+	s, bin, env, _, dir := m1Session(t)
 	openM1E3(s)
 	s.keys("Down")
 	addLine(s, "Saved line one")
@@ -261,11 +271,7 @@ func checkLeft(t *testing.T, s *tmuxSession, deadline time.Time, what string) {
 // quits and restarts huddle, then stops and continues the process: the
 // time left is right to the second each time.
 func TestTmuxTimerSurvivesRestartAndSuspend(t *testing.T) {
-	bin := huddleBinary(t)
-	env, _, dir := sessionEnv(t)
-	s := newTmux(t, 120, 40, env)
-	startHuddle(s, dir, bin+" present m1 --team North --facilitator Sam")
-	s.waitFor("M1 Managers · 1/15")
+	s, bin, env, _, dir := m1Session(t)
 	openM1E3(s)
 	s.waitFor("⏱ 20:00")
 	before := time.Now()

@@ -12,11 +12,7 @@ import (
 // is killed, and Continue reopens at the slide it was on, not where it
 // started: where the presenter is is saved as it moves.
 func TestTmuxKillAfterMovingReopensThere(t *testing.T) {
-	bin := huddleBinary(t)
-	env, _, dir := sessionEnv(t)
-	s := newTmux(t, 120, 40, env)
-	startHuddle(s, dir, bin+" present m1 --team North --facilitator Sam")
-	s.waitFor("M1 Managers · 1/15")
+	s, bin, env, _, dir := m1Session(t)
 	for i := 2; i <= 6; i++ {
 		s.keys("Right")
 		s.waitFor("M1 Managers · " + strconv.Itoa(i) + "/15")

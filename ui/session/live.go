@@ -164,7 +164,12 @@ func (l *Live) Flush() {
 	l.queueMu.Unlock()
 	if last != nil {
 		l.drain(last)
+		return
 	}
+	// The queue is empty, but a write taken from it may still be saving:
+	// drain holds drainMu until it is done.
+	l.drainMu.Lock()
+	l.drainMu.Unlock() //nolint:staticcheck // an empty critical section: waiting is the point
 }
 
 // Pending is a change sent to be saved whose result has not come back.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -129,4 +130,27 @@ func TestLiveFlushSavesWhatIsQueued(t *testing.T) {
 		t.Fatalf("after Flush the store holds %+v (%v)", es, err)
 	}
 	l.Flush() // nothing queued: returns at once
+}
+
+// TestFlushWaitsForAWriteInProgress: Flush returns only when a write that
+// another command has already taken from the queue is saved (the home
+// screen's reload after E waits on it, so an ended session is never
+// offered again).
+func TestFlushWaitsForAWriteInProgress(t *testing.T) {
+	deck := builtinDeck(t)
+	l := testLive(t, testStore(t), deck, "North")
+	started := make(chan struct{})
+	l.fault = func() error {
+		close(started)
+		time.Sleep(200 * time.Millisecond)
+		return nil
+	}
+	before := l.Version()
+	cmd := l.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "M1-E3", Field: "benefits", Text: "slow"}})
+	go cmd()
+	<-started // the write has left the queue and is saving
+	l.Flush()
+	if l.Version() != before+1 {
+		t.Fatalf("Flush returned before the write in progress was saved")
+	}
 }
