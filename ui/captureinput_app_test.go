@@ -17,7 +17,7 @@ func TestDiscussionShowsStoredTextSafely(t *testing.T) {
 		ExerciseID: "M1-E3", Group: "g1", Field: "benefits", Text: "ok\x1b[2J\x1b]52;c;aGk=\x07 then \u202eevil",
 	}})
 	openM1E3(t, d)
-	v := d.m.View()
+	v := d.M.View()
 	for _, bad := range []string{"\x1b[2J", "\x1b]52", "\x07", "\u202e"} {
 		if strings.Contains(v, bad) {
 			t.Errorf("the view carries %q raw", bad)
@@ -31,8 +31,8 @@ func TestDiscussionShowsStoredTextSafely(t *testing.T) {
 func TestDraftIsSavedWhileTyping(t *testing.T) {
 	d, app := sessionApp(t, 120, 40)
 	openM1E3(t, d)
-	d.send(keyMsg("down"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("enter"))
 	typeText(d, "half a thought")
 	drafts, err := app.Live().Drafts()
 	if err != nil || len(drafts) != 1 || drafts[0].Text != "half a thought" {
@@ -41,7 +41,7 @@ func TestDraftIsSavedWhileTyping(t *testing.T) {
 	if !strings.HasSuffix(drafts[0].Key, "/M1-E3/g1/benefits/") {
 		t.Errorf("draft key %q", drafts[0].Key)
 	}
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	if drafts, _ := app.Live().Drafts(); len(drafts) != 0 {
 		t.Errorf("a saved line leaves no draft: %+v", drafts)
 	}
@@ -54,8 +54,8 @@ func TestDraftIsSavedWhileTyping(t *testing.T) {
 func TestSavedLineIsQueuedBeforeItsDraftIsCleared(t *testing.T) {
 	d, app := sessionApp(t, 120, 40)
 	openM1E3(t, d)
-	d.send(keyMsg("down"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("enter"))
 	typeText(d, "a line worth keeping")
 	if drafts, _ := app.Live().Drafts(); len(drafts) != 1 {
 		t.Fatalf("drafts before saving: %+v", drafts)

@@ -18,9 +18,9 @@ func appOn(t *testing.T, deck *model.Deck, cfg Config) (*driver, *App) {
 		cfg.Module, cfg.ModuleID = deck.ModuleByID("m3"), "m3"
 	}
 	app := testApp(deck, cfg)
-	d := &driver{t: t, m: app}
-	d.run(app.Init())
-	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d := &driver{T: t, M: app}
+	d.Run(app.Init())
+	d.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	if app.Live() == nil {
 		t.Fatal("no session started")
 	}
@@ -40,16 +40,16 @@ func TestCarriedActionsShownAndMarked(t *testing.T) {
 		}
 	}
 	d, app := appOn(t, deck, Config{Team: "North", Facilitator: "Sam", Store: st})
-	v := plain(d.m.View())
+	v := plain(d.M.View())
 	for _, want := range []string{"Actions carried over", "Invite the SCW to the MDT", "owner: Team manager", "M1-E2 in Workshop · North", "2 still open of 2"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("screen lacks %q:\n%s", want, v)
 		}
 	}
-	d.send(keyMsg("d"))
-	d.send(keyMsg("down"))
-	d.send(keyMsg("x"))
-	v = plain(d.m.View())
+	d.Send(keyMsg("d"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("x"))
+	v = plain(d.M.View())
 	if !strings.Contains(v, "[✓ done   ] Invite the SCW") || !strings.Contains(v, "[✗ dropped] Share one case") {
 		t.Fatalf("statuses not shown:\n%s", v)
 	}
@@ -63,15 +63,15 @@ func TestCarriedActionsShownAndMarked(t *testing.T) {
 	if got := app.Live().Data().Actions; len(got) != 0 {
 		t.Errorf("carried actions must stay in their own session, not this one: %+v", got)
 	}
-	d.send(keyMsg("enter"))
-	if v := plain(d.m.View()); strings.Contains(v, "Actions carried over") || !strings.Contains(v, "North") {
+	d.Send(keyMsg("enter"))
+	if v := plain(d.M.View()); strings.Contains(v, "Actions carried over") || !strings.Contains(v, "North") {
 		t.Fatalf("enter should continue to the slides:\n%s", v)
 	}
 	// The slide was rendered while the carried actions covered it: it is
 	// drawn now, with no key pressed.
 	p, ok := app.screen.(*Presenter)
 	if !ok || p.shown != p.cur {
-		t.Fatalf("the slide under the carried actions is not drawn:\n%s", plain(d.m.View()))
+		t.Fatalf("the slide under the carried actions is not drawn:\n%s", plain(d.M.View()))
 	}
 }
 
@@ -85,7 +85,7 @@ func TestSoloReflectionIsPrivate(t *testing.T) {
 	if sess.Kind != model.SessionReflection || sess.TeamID != "" || sess.TeamName != "" || sess.Title != "Solo reflection" {
 		t.Fatalf("reflection session %+v", sess)
 	}
-	v := plain(d.m.View())
+	v := plain(d.M.View())
 	if strings.Contains(v, "Actions carried over") || !strings.Contains(v, "Private solo reflection") {
 		t.Fatalf("screen:\n%s", v)
 	}
@@ -103,7 +103,7 @@ func TestSoloReflectionIsPrivate(t *testing.T) {
 func TestPositionSavedAsThePresenterMoves(t *testing.T) {
 	d, app := sessionApp(t, 100, 30)
 	for range 5 {
-		d.send(keyMsg("right"))
+		d.Send(keyMsg("right"))
 	}
 	if got := app.Live().Session().Position; got != "m1/6" {
 		t.Fatalf("position saved %q, want m1/6", got)
@@ -111,7 +111,7 @@ func TestPositionSavedAsThePresenterMoves(t *testing.T) {
 	// Only the latest move's save acts: older ones find a later move.
 	p := app.screen.(*Presenter)
 	before := app.Live().Version()
-	d.send(positionSaveMsg{gen: p.posGen - 1})
+	d.Send(positionSaveMsg{gen: p.posGen - 1})
 	if app.Live().Version() != before {
 		t.Errorf("a superseded position save wrote")
 	}
@@ -124,21 +124,21 @@ func TestEndedSessionIsNotContinued(t *testing.T) {
 	st := testStore(t)
 	first := testLive(t, st, deck, "North")
 	app := testApp(deck, Config{Store: st})
-	d := &driver{t: t, m: app}
-	d.run(app.Init())
-	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	if v := plain(d.m.View()); !strings.Contains(v, "North, started") {
+	d := &driver{T: t, M: app}
+	d.Run(app.Init())
+	d.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if v := plain(d.M.View()); !strings.Contains(v, "North, started") {
 		t.Fatalf("home does not offer the unfinished workshop:\n%s", v)
 	}
-	d.send(keyMsg("down"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("enter"))
 	if app.Live() == nil || app.Live().Session().ID != first.Session().ID {
 		t.Fatal("Continue did not open the session")
 	}
 	live := app.Live()
-	d.send(keyMsg("E"))
-	d.send(keyMsg("y"))
-	v := plain(d.m.View())
+	d.Send(keyMsg("E"))
+	d.Send(keyMsg("y"))
+	v := plain(d.M.View())
 	if strings.Contains(v, "North, started") || !strings.Contains(v, "Continue the last session (not available)") {
 		t.Fatalf("home still offers the ended session:\n%s", v)
 	}

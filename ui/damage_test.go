@@ -52,9 +52,9 @@ func TestDamagedDatabaseOpensReadOnlyWithBanner(t *testing.T) {
 		}
 		for _, start := range []Screen{ScreenHome, ScreenPresent, ScreenReview} {
 			app := testApp(builtinDeck(t), Config{Start: start, Store: st})
-			d := &driver{t: t, m: app}
-			d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-			d.run(app.Init())
+			d := &driver{T: t, M: app}
+			d.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+			d.Run(app.Init())
 			view := plain(app.View())
 			switch {
 			case damaged && (!strings.Contains(app.Damage(), path) || !strings.Contains(app.Damage(), "checksum mismatch")):

@@ -137,28 +137,28 @@ func TestHomeGolden(t *testing.T) {
 // to the presenter, and back home with esc.
 func TestHomeToPresenter(t *testing.T) {
 	deck := builtinDeck(t)
-	d := &driver{t: t, m: testApp(deck, Config{})}
-	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	d.send(keyMsg("down"))
-	d.send(keyMsg("enter"))
-	if v := plain(d.m.View()); !bytes.Contains([]byte(v), []byte("not available")) {
+	d := &driver{T: t, M: testApp(deck, Config{})}
+	d.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("enter"))
+	if v := plain(d.M.View()); !bytes.Contains([]byte(v), []byte("not available")) {
 		t.Errorf("a greyed entry should say it is not there yet:\n%s", v)
 	}
-	d.send(keyMsg("up"))
-	d.send(keyMsg("enter")) // Present a workshop
-	d.send(keyMsg("down"))  // Module 1
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("up"))
+	d.Send(keyMsg("enter")) // Present a workshop
+	d.Send(keyMsg("down"))  // Module 1
+	d.Send(keyMsg("enter"))
 	typeInto(d, "North team")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	typeInto(d, "Sam")
-	d.send(keyMsg("enter"))
-	v := plain(d.m.View())
+	d.Send(keyMsg("enter"))
+	v := plain(d.M.View())
 	want := fmt.Sprintf("%s · 1/%d · North team", deck.Modules[1].Short, len(deck.Modules[1].Slides))
 	if !bytes.Contains([]byte(v), []byte(want)) {
 		t.Fatalf("presenter should open at module 1 for the team; want %q in:\n%s", want, v)
 	}
-	d.send(keyMsg("esc"))
-	if v := plain(d.m.View()); !bytes.Contains([]byte(v), []byte("Present a workshop")) {
+	d.Send(keyMsg("esc"))
+	if v := plain(d.M.View()); !bytes.Contains([]byte(v), []byte("Present a workshop")) {
 		t.Errorf("esc should return home:\n%s", v)
 	}
 }

@@ -73,7 +73,7 @@ func TestQuickChoicesBuildOnEachOther(t *testing.T) {
 				held = append(held, cmd)
 			}
 			for _, cmd := range held {
-				d.run(cmd)
+				d.Run(cmd)
 			}
 			saved := savedEntries(t, app)
 			if err := c.check(&saved); err != nil {
@@ -115,9 +115,9 @@ func TestDraftsComeBackToTheirField(t *testing.T) {
 			default:
 				h = runner.NewRunner(runner.RunnerEnv{Live: live, Ex: live.Exercises()[c.ex], Theme: app.cfg.Theme, Draft: draft}).(*runner.Host)
 			}
-			d := &driver{t: t, m: h}
-			d.run(h.Init())
-			d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+			d := &driver{T: t, M: h}
+			d.Run(h.Init())
+			d.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
 			kaWant(t, d, "› Typed before the crash")
 			kaKeys(d, "enter")
 			data := live.Data()
@@ -157,13 +157,13 @@ func TestCaseReviewSelectionFollowsTheCase(t *testing.T) {
 			kaKeys(d, "down", "down") // Case C
 			kaKeys(d, c.keys...)
 			var row string
-			for _, l := range strings.Split(plain(d.m.View()), "\n") {
+			for _, l := range strings.Split(plain(d.M.View()), "\n") {
 				if strings.Contains(l, "▶") {
 					row = l
 				}
 			}
 			if !strings.Contains(row, c.want) {
-				t.Fatalf("selected row %q, want %q:\n%s", row, c.want, plain(d.m.View()))
+				t.Fatalf("selected row %q, want %q:\n%s", row, c.want, plain(d.M.View()))
 			}
 		})
 	}
@@ -206,7 +206,7 @@ func TestPasteStaysText(t *testing.T) {
 				}
 				kaKeys(d, c.open...)
 				for _, msg := range reads[read] {
-					d.send(msg)
+					d.Send(msg)
 				}
 				kaKeys(d, "enter")
 				data := app.Live().Data()

@@ -20,9 +20,9 @@ func TestAssessCaseAlliesOpenEveryDeckExercise(t *testing.T) {
 		kaOpen(t, d, app, id)
 		kaKeys(d, "1", "S")
 		kaWant(t, d, "Summary")
-		d.send(teaSize(30, 8))
+		d.Send(teaSize(30, 8))
 		kaWant(t, d, "Make the window larger")
-		d.send(teaSize(80, 24))
+		d.Send(teaSize(80, 24))
 		kaKeys(d, "esc", "esc")
 	}
 	if n < 3 {

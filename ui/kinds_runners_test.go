@@ -18,26 +18,26 @@ func savedEntries(t *testing.T, app *App) model.SessionData {
 }
 
 func reopen(d *driver) {
-	d.send(keyMsg("esc"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("esc"))
+	d.Send(keyMsg("enter"))
 }
 
 func TestAssessmentScoresLive(t *testing.T) {
 	d, app := sessionApp(t, 120, 40)
 	openExerciseByID(t, d, app, "I-A")
 	for i := 0; i < 10; i++ { // every factor at its first level (high / yes)
-		d.send(keyMsg("1"))
-		d.send(keyMsg("down"))
+		d.Send(keyMsg("1"))
+		d.Send(keyMsg("down"))
 	}
-	v := plain(d.m.View())
+	v := plain(d.M.View())
 	if !strings.Contains(v, "Nearest: EMBEDDED") || !strings.Contains(v, "distance 0.00") || !strings.Contains(v, "Holding the team back: none.") {
 		t.Fatalf("all high should be embedded:\n%s", v)
 	}
-	d.send(keyMsg("up")) // understanding (the cursor stayed on skills)
-	d.send(keyMsg("up")) // trust
-	d.send(keyMsg("right"))
-	d.send(keyMsg("right")) // trust: low
-	v = plain(d.m.View())
+	d.Send(keyMsg("up")) // understanding (the cursor stayed on skills)
+	d.Send(keyMsg("up")) // trust
+	d.Send(keyMsg("right"))
+	d.Send(keyMsg("right")) // trust: low
+	v = plain(d.M.View())
 	if !strings.Contains(v, "Level of trust and respect (low, embedded: high)") {
 		t.Fatalf("the gap is not shown:\n%s", v)
 	}
@@ -46,7 +46,7 @@ func TestAssessmentScoresLive(t *testing.T) {
 		t.Fatalf("trust saved as %+v", e)
 	}
 	reopen(d)
-	if v := plain(d.m.View()); !strings.Contains(v, "◉ LOW") {
+	if v := plain(d.M.View()); !strings.Contains(v, "◉ LOW") {
 		t.Fatalf("reopened without the saved level:\n%s", v)
 	}
 }
@@ -54,21 +54,21 @@ func TestAssessmentScoresLive(t *testing.T) {
 func TestCaseStudyAnswersAndVotes(t *testing.T) {
 	d, app := sessionApp(t, 100, 30)
 	openExerciseByID(t, d, app, "M2-E2")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	typeText(d, "Quick joint visit")
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("tab"))
-	d.send(keyMsg("tab")) // vote tab
-	d.send(keyMsg("1"))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("tab"))
+	d.Send(keyMsg("tab")) // vote tab
+	d.Send(keyMsg("1"))
 	typeText(d, "The SCW knew the family")
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("1"))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("1"))
 	typeText(d, "Care package set up fast")
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("2"))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("2"))
 	typeText(d, "Not sure")
-	d.send(keyMsg("enter"))
-	v := plain(d.m.View())
+	d.Send(keyMsg("enter"))
+	v := plain(d.M.View())
 	if !strings.Contains(v, "Case A   ██  2") || !strings.Contains(v, "Case B   █░  1") || !strings.Contains(v, "[Case A] The SCW knew the family") {
 		t.Fatalf("votes not shown:\n%s", v)
 	}
@@ -81,7 +81,7 @@ func TestCaseStudyAnswersAndVotes(t *testing.T) {
 		t.Fatalf("votes: %+v", votes)
 	}
 	reopen(d)
-	if v := plain(d.m.View()); !strings.Contains(v, "Vote (3)") || !strings.Contains(v, "• Quick joint visit") {
+	if v := plain(d.M.View()); !strings.Contains(v, "Vote (3)") || !strings.Contains(v, "• Quick joint visit") {
 		t.Fatalf("reopened:\n%s", v)
 	}
 }
@@ -89,42 +89,42 @@ func TestCaseStudyAnswersAndVotes(t *testing.T) {
 func TestAlliesMapPlacesAndMoves(t *testing.T) {
 	d, app := sessionApp(t, 100, 30)
 	openExerciseByID(t, d, app, "M3-E2")
-	if v := plain(d.m.View()); !strings.Contains(v, "DAILY") && !strings.Contains(v, "daily") {
+	if v := plain(d.M.View()); !strings.Contains(v, "DAILY") && !strings.Contains(v, "daily") {
 		t.Fatalf("no grid:\n%s", v)
 	}
-	d.send(keyMsg("enter"))
-	if v := plain(d.m.View()); !strings.Contains(v, "role, not name") {
+	d.Send(keyMsg("enter"))
+	if v := plain(d.M.View()); !strings.Contains(v, "role, not name") {
 		t.Fatalf("the prompt must ask for a role:\n%s", v)
 	}
 	typeText(d, "District nurse")
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("right"))
-	d.send(keyMsg("down"))
-	d.send(keyMsg("a"))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("right"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("a"))
 	typeText(d, "Ward manager")
-	d.send(keyMsg("enter"))
-	v := plain(d.m.View())
+	d.Send(keyMsg("enter"))
+	v := plain(d.M.View())
 	if !strings.Contains(v, "(1) District nurse") || !strings.Contains(v, "(1) Ward manager") {
 		t.Fatalf("grid:\n%s", v)
 	}
-	d.send(keyMsg("m"))
-	d.send(keyMsg("right"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("m"))
+	d.Send(keyMsg("right"))
+	d.Send(keyMsg("enter"))
 	saved := savedEntries(t, app)
 	es := saved.In(model.Slot{Exercise: "M3-E2", Field: model.FieldAlly})
 	if len(es) != 2 || es[0].Value != "daily|ally" || es[1].Value != "weekly|obstructs" || es[1].Text != "Ward manager" {
 		t.Fatalf("saved %+v", es)
 	}
-	d.send(keyMsg("tab"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("tab"))
+	d.Send(keyMsg("enter"))
 	typeText(d, "Invite the ward manager to a joint visit")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	live := app.Live().Data()
 	if n := len(live.In(model.Slot{Exercise: "M3-E2", Field: "influence"})); n != 1 {
 		t.Fatalf("influence lines: %d", n)
 	}
 	reopen(d)
-	if v := plain(d.m.View()); !strings.Contains(v, "Grid (2)") {
+	if v := plain(d.M.View()); !strings.Contains(v, "Grid (2)") {
 		t.Fatalf("reopened:\n%s", v)
 	}
 }
@@ -132,38 +132,38 @@ func TestAlliesMapPlacesAndMoves(t *testing.T) {
 func TestCaseReviewRowsTotalsAndPrivacy(t *testing.T) {
 	d, app := sessionApp(t, 120, 30)
 	openExerciseByID(t, d, app, "M3-E4")
-	d.send(keyMsg("n"))
-	if v := plain(d.m.View()); !strings.Contains(v, "never a name") {
+	d.Send(keyMsg("n"))
+	if v := plain(d.M.View()); !strings.Contains(v, "never a name") {
 		t.Fatalf("the label prompt must say never a name:\n%s", v)
 	}
 	typeText(d, "Case A")
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("right"))
-	d.send(keyMsg(" ")) // yes
-	d.send(keyMsg("right"))
-	d.send(keyMsg(" "))
-	d.send(keyMsg(" ")) // in crisis
-	d.send(keyMsg("n"))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("right"))
+	d.Send(keyMsg(" ")) // yes
+	d.Send(keyMsg("right"))
+	d.Send(keyMsg(" "))
+	d.Send(keyMsg(" ")) // in crisis
+	d.Send(keyMsg("n"))
 	typeText(d, "Mr Smith, 0161 496 0123")
-	d.send(keyMsg("enter"))
-	if v := plain(d.m.View()); !strings.Contains(v, "Privacy check") {
+	d.Send(keyMsg("enter"))
+	if v := plain(d.M.View()); !strings.Contains(v, "Privacy check") {
 		t.Fatalf("the privacy guard did not run:\n%s", v)
 	}
-	d.send(keyMsg("e")) // back to editing
-	d.send(keyMsg("esc"))
-	d.send(keyMsg("n"))
+	d.Send(keyMsg("e")) // back to editing
+	d.Send(keyMsg("esc"))
+	d.Send(keyMsg("n"))
 	typeText(d, "Case B")
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("right"))
-	d.send(keyMsg(" "))
-	v := plain(d.m.View())
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("right"))
+	d.Send(keyMsg(" "))
+	v := plain(d.M.View())
 	if !strings.Contains(v, "yes 2 · no 0") {
 		t.Fatalf("totals:\n%s", v)
 	}
-	d.send(keyMsg("tab"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("tab"))
+	d.Send(keyMsg("enter"))
 	typeText(d, "Early contact avoided two admissions")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	saved := savedEntries(t, app)
 	if e, _ := saved.Value(model.Slot{Exercise: "M3-E4", Group: "g1", Field: "carehome"}); e.Value != "in crisis" {
 		t.Fatalf("carehome %+v", e)
@@ -177,7 +177,7 @@ func TestCaseReviewRowsTotalsAndPrivacy(t *testing.T) {
 		}
 	}
 	reopen(d)
-	if v := plain(d.m.View()); !strings.Contains(v, "Cases (2)") {
+	if v := plain(d.M.View()); !strings.Contains(v, "Cases (2)") {
 		t.Fatalf("reopened:\n%s", v)
 	}
 }

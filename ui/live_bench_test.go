@@ -53,15 +53,15 @@ func BenchmarkTypingWhileSaving(b *testing.B) {
 	st := testStore(b)
 	cfg := Config{Start: ScreenPresent, Module: deck.ModuleByID("m1"), Team: "North", Store: st}
 	app := testApp(deck, cfg)
-	d := &driver{t: b, m: app}
-	d.run(app.Init())
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	d.send(keyMsg(":"))
+	d := &driver{T: b, M: app}
+	d.Run(app.Init())
+	d.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.Send(keyMsg(":"))
 	typeText(d, "m1 12")
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("down"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("enter"))
 	live := app.Live()
 
 	stop := make(chan struct{})

@@ -52,8 +52,8 @@ func presenterOn(t *testing.T, deck *model.Deck, opts PresenterOptions) (*driver
 	t.Helper()
 	app := testApp(deck, Config{Start: ScreenPresent})
 	p := NewPresenter(deck, app.cache, app.cfg.Theme, opts)
-	d := &driver{t: t, m: p}
-	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d := &driver{T: t, M: p}
+	d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return d, p
 }
 
@@ -63,37 +63,37 @@ func TestPresenterNextAndPrevKeys(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{})
 	for _, k := range p.keys.Next.Keys() {
 		p.cur = 1
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 		if p.cur != 2 {
 			t.Errorf("next key %q: at slide %d, want 2", k, p.cur)
 		}
 	}
 	for _, k := range p.keys.Prev.Keys() {
 		p.cur = 1
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 		if p.cur != 0 {
 			t.Errorf("previous key %q: at slide %d, want 0", k, p.cur)
 		}
 	}
 	p.cur = 0
-	d.send(keyMsg("left"))
+	d.Send(keyMsg("left"))
 	if p.cur != 0 {
 		t.Errorf("previous on the first slide moved to %d", p.cur)
 	}
 	for _, k := range p.keys.Last.Keys() {
 		p.cur = 0
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 		if p.cur != 4 {
 			t.Errorf("last key %q: at %d, want 4", k, p.cur)
 		}
 	}
-	d.send(keyMsg("right"))
+	d.Send(keyMsg("right"))
 	if p.cur != 4 {
 		t.Errorf("next on the last slide moved to %d", p.cur)
 	}
 	for _, k := range p.keys.First.Keys() {
 		p.cur = 3
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 		if p.cur != 0 {
 			t.Errorf("first key %q: at %d, want 0", k, p.cur)
 		}
@@ -102,24 +102,24 @@ func TestPresenterNextAndPrevKeys(t *testing.T) {
 
 func TestPresenterScrollsALongSlide(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{})
-	d.send(keyMsg(":"))
+	d.Send(keyMsg(":"))
 	for _, r := range "3" {
-		d.send(keyMsg(string(r)))
+		d.Send(keyMsg(string(r)))
 	}
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	if p.cur != 2 || p.shown != 2 {
 		t.Fatalf("go to 3: cur %d shown %d", p.cur, p.shown)
 	}
 	for _, k := range p.keys.Down.Keys() {
 		before := p.vp.YOffset
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 		if p.vp.YOffset != before+1 {
 			t.Errorf("down key %q: offset %d, want %d", k, p.vp.YOffset, before+1)
 		}
 	}
 	for _, k := range p.keys.Up.Keys() {
 		before := p.vp.YOffset
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 		if p.vp.YOffset != before-1 {
 			t.Errorf("up key %q: offset %d, want %d", k, p.vp.YOffset, before-1)
 		}
@@ -131,7 +131,7 @@ func TestPresenterScrollsALongSlide(t *testing.T) {
 
 func typeInto(d *driver, s string) {
 	for _, r := range s {
-		d.send(keyMsg(string(r)))
+		d.Send(keyMsg(string(r)))
 	}
 }
 
@@ -151,9 +151,9 @@ func TestPresenterGoTo(t *testing.T) {
 	}
 	for _, c := range cases {
 		d, p := newTestPresenter(t, PresenterOptions{})
-		d.send(keyMsg(":"))
+		d.Send(keyMsg(":"))
 		typeInto(d, c.spec)
-		d.send(keyMsg("enter"))
+		d.Send(keyMsg("enter"))
 		if p.cur != c.want {
 			t.Errorf("go to %q: at %d, want %d", c.spec, p.cur, c.want)
 		}
@@ -162,9 +162,9 @@ func TestPresenterGoTo(t *testing.T) {
 		}
 	}
 	d, p := newTestPresenter(t, PresenterOptions{})
-	d.send(keyMsg(":"))
+	d.Send(keyMsg(":"))
 	typeInto(d, "4")
-	d.send(keyMsg("esc"))
+	d.Send(keyMsg("esc"))
 	if p.cur != 0 || p.overlay != overlayNone {
 		t.Errorf("esc should cancel go to: at %d overlay %d", p.cur, p.overlay)
 	}
@@ -172,26 +172,26 @@ func TestPresenterGoTo(t *testing.T) {
 
 func TestPresenterSearchAndMatches(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{})
-	d.send(keyMsg("/"))
+	d.Send(keyMsg("/"))
 	typeInto(d, "CONTINUUM")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	if p.cur != 3 {
 		t.Fatalf("search from slide 0 should find the next match, slide 3; at %d", p.cur)
 	}
 	if !strings.Contains(plain(p.View()), "match 2/2") {
 		t.Errorf("footer should count matches:\n%s", plain(p.View()))
 	}
-	d.send(keyMsg("]"))
+	d.Send(keyMsg("]"))
 	if p.cur != 0 {
 		t.Errorf("] should wrap to the first match, slide 0; at %d", p.cur)
 	}
-	d.send(keyMsg("["))
+	d.Send(keyMsg("["))
 	if p.cur != 3 {
 		t.Errorf("[ should go back to slide 3; at %d", p.cur)
 	}
-	d.send(keyMsg("/"))
+	d.Send(keyMsg("/"))
 	typeInto(d, "x") // appended to the previous query
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	if !strings.Contains(plain(p.View()), "no slide mentions") {
 		t.Errorf("a search with no match should say so:\n%s", plain(p.View()))
 	}
@@ -199,17 +199,17 @@ func TestPresenterSearchAndMatches(t *testing.T) {
 
 func TestPresenterModuleMenu(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{})
-	d.send(keyMsg("m"))
+	d.Send(keyMsg("m"))
 	if p.overlay != overlayModules || !strings.Contains(plain(p.View()), "Module B") {
 		t.Fatalf("m should open the module menu:\n%s", plain(p.View()))
 	}
-	d.send(keyMsg("down"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("enter"))
 	if p.cur != 3 || p.overlay != overlayNone {
 		t.Errorf("choosing module B should jump to slide 3; at %d overlay %d", p.cur, p.overlay)
 	}
-	d.send(keyMsg("m"))
-	d.send(keyMsg("esc"))
+	d.Send(keyMsg("m"))
+	d.Send(keyMsg("esc"))
 	if p.overlay != overlayNone || p.cur != 3 {
 		t.Errorf("esc should close the menu without moving")
 	}
@@ -217,15 +217,15 @@ func TestPresenterModuleMenu(t *testing.T) {
 
 func TestPresenterNotesHelpBackQuit(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{FromHome: true})
-	d.send(keyMsg("s"))
+	d.Send(keyMsg("s"))
 	if !strings.Contains(plain(p.View()), "Say hello to the room.") {
 		t.Errorf("s should show the speaker notes:\n%s", plain(p.View()))
 	}
-	d.send(keyMsg("s"))
+	d.Send(keyMsg("s"))
 	if strings.Contains(plain(p.View()), "Say hello") {
 		t.Errorf("s again should hide the notes")
 	}
-	d.send(keyMsg("?"))
+	d.Send(keyMsg("?"))
 	view := plain(p.View())
 	for _, b := range p.keys.FullHelp() {
 		for _, k := range b {
@@ -234,21 +234,21 @@ func TestPresenterNotesHelpBackQuit(t *testing.T) {
 			}
 		}
 	}
-	d.send(keyMsg("x"))
+	d.Send(keyMsg("x"))
 	if p.overlay != overlayNone {
 		t.Errorf("any key should close help")
 	}
-	d.send(keyMsg("esc"))
-	if len(d.sent) == 0 {
+	d.Send(keyMsg("esc"))
+	if len(d.Sent) == 0 {
 		t.Fatalf("esc from a presenter opened at home should go home")
 	}
-	if _, ok := d.sent[len(d.sent)-1].(BackHomeMsg); !ok {
-		t.Errorf("esc sent %T, want BackHomeMsg", d.sent[len(d.sent)-1])
+	if _, ok := d.Sent[len(d.Sent)-1].(BackHomeMsg); !ok {
+		t.Errorf("esc sent %T, want BackHomeMsg", d.Sent[len(d.Sent)-1])
 	}
 	for _, k := range p.keys.Quit.Keys() {
-		d.quit = false
-		d.send(keyMsg(k))
-		if !d.quit {
+		d.Quit = false
+		d.Send(keyMsg(k))
+		if !d.Quit {
 			t.Errorf("quit key %q did not quit", k)
 		}
 	}
@@ -256,11 +256,11 @@ func TestPresenterNotesHelpBackQuit(t *testing.T) {
 
 func TestPresenterTooSmall(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{})
-	d.send(tea.WindowSizeMsg{Width: 30, Height: 8})
+	d.Send(tea.WindowSizeMsg{Width: 30, Height: 8})
 	if !strings.Contains(plain(p.View()), "Make the window larger") {
 		t.Errorf("a tiny window should ask for more room:\n%s", plain(p.View()))
 	}
-	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	d.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	if p.shown != p.cur || !strings.Contains(plain(p.View()), "Alpha one") {
 		t.Errorf("growing the window should show the slide again:\n%s", plain(p.View()))
 	}
@@ -270,7 +270,7 @@ func TestPresenterTooSmall(t *testing.T) {
 // at most maxMeasure wide, centred.
 func TestSlidesKeepAReadableMeasure(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{})
-	d.send(tea.WindowSizeMsg{Width: 200, Height: 60})
+	d.Send(tea.WindowSizeMsg{Width: 200, Height: 60})
 	if p.measure() != maxMeasure {
 		t.Fatalf("measure %d at 200 columns", p.measure())
 	}
@@ -289,7 +289,7 @@ func TestSlidesKeepAReadableMeasure(t *testing.T) {
 
 func TestPresenterReflowsOnResize(t *testing.T) {
 	d, p := newTestPresenter(t, PresenterOptions{})
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if _, ok := p.cache.Get(0, p.measure()); !ok {
 		t.Fatalf("slide 0 should be rendered at the new width")
 	}

@@ -39,45 +39,45 @@ func TestReviewFilters(t *testing.T) {
 	d, r := reviewDriver(t, f, 120, 40)
 	list := r.panes[0].(*reviewList)
 
-	d.send(keyMsg("k")) // reflections
+	d.Send(keyMsg("k")) // reflections
 	reviewHas(t, reviewView(d), "Kind: solo reflections", "My reflection", "Private notes")
 	reviewLacks(t, reviewView(d), "Module 1 again")
-	d.send(keyMsg("k")) // all
+	d.Send(keyMsg("k")) // all
 	if len(list.sessions) != 6 {
 		t.Errorf("all kinds: %d sessions, want 6", len(list.sessions))
 	}
-	d.send(keyMsg("k")) // back to workshops
+	d.Send(keyMsg("k")) // back to workshops
 
-	d.send(keyMsg("e")) // first team by name: North Locality
+	d.Send(keyMsg("e")) // first team by name: North Locality
 	reviewHas(t, reviewView(d), "Team: North Locality")
 	if len(list.sessions) != 3 {
 		t.Errorf("North workshops: %d, want 3", len(list.sessions))
 	}
-	d.send(keyMsg("e")) // South Team
+	d.Send(keyMsg("e")) // South Team
 	if len(list.sessions) != 1 || list.sessions[0].ID != f.south {
 		t.Errorf("South: %+v", list.sessions)
 	}
-	d.send(keyMsg("E"))
-	d.send(keyMsg("E")) // back to every team
+	d.Send(keyMsg("E"))
+	d.Send(keyMsg("E")) // back to every team
 	reviewHas(t, reviewView(d), "Team: all teams")
 
-	d.send(keyMsg("d"))
+	d.Send(keyMsg("d"))
 	typeText(d, "2025-03-01..2025-03-31")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	if len(list.sessions) != 1 || list.sessions[0].ID != f.north2 {
 		t.Errorf("March: %+v", list.sessions)
 	}
 	reviewHas(t, reviewView(d), "Dates: 2025-03-01..2025-03-31")
 
-	d.send(keyMsg("d"))
+	d.Send(keyMsg("d"))
 	for range 30 {
-		d.send(keyMsg("backspace"))
+		d.Send(keyMsg("backspace"))
 	}
 	typeText(d, "not a date")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	reviewHas(t, reviewView(d), "is not a date")
-	d.send(keyMsg("esc"))
-	d.send(keyMsg("c"))
+	d.Send(keyMsg("esc"))
+	d.Send(keyMsg("c"))
 	if len(list.sessions) != 4 {
 		t.Errorf("cleared: %d sessions, want 4", len(list.sessions))
 	}
@@ -100,25 +100,25 @@ func TestParseDateRange(t *testing.T) {
 func TestReviewSearchOpensTheHitsSession(t *testing.T) {
 	f := newReviewFixture(t)
 	d, r := reviewDriver(t, f, 120, 40)
-	d.send(keyMsg("/"))
+	d.Send(keyMsg("/"))
 	typeText(d, "waiting")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	v := reviewView(d)
 	// "Waiting for supervision" is in a reflection: not searched while
 	// the list shows workshops.
 	reviewHas(t, v, "2 matches for “waiting”", "Joint visits cut waiting times", "Fewer waiting lists", "M1-E3 · Group 1")
 	reviewLacks(t, v, "supervision")
-	d.send(keyMsg("down")) // the older hit: North, 14 Jan
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("down")) // the older hit: North, 14 Jan
+	d.Send(keyMsg("enter"))
 	m, ok := r.top().(*reviewMinutes)
 	if !ok || m.id != f.north1 {
 		t.Fatalf("enter should open the hit's session, got %T", r.top())
 	}
 	reviewHas(t, reviewView(d), "Minutes · Module 1: the journey")
-	d.send(keyMsg("esc"))
-	d.send(keyMsg("esc")) // out of the search
+	d.Send(keyMsg("esc"))
+	d.Send(keyMsg("esc")) // out of the search
 	reviewHas(t, reviewView(d), "4 sessions")
-	if d.quit {
+	if d.Quit {
 		t.Error("esc should leave the search before quitting")
 	}
 }
@@ -126,17 +126,17 @@ func TestReviewSearchOpensTheHitsSession(t *testing.T) {
 func TestReviewDeleteNeedsConfirmation(t *testing.T) {
 	f := newReviewFixture(t)
 	d, r := reviewDriver(t, f, 100, 30)
-	d.send(keyMsg("enter")) // newest: Module 1 again
-	d.send(keyMsg("D"))
+	d.Send(keyMsg("enter")) // newest: Module 1 again
+	d.Send(keyMsg("D"))
 	reviewHas(t, reviewView(d), `Delete "Module 1 again" of Tue 11 Mar 2025 10:00 for good?`)
-	d.send(keyMsg("n"))
+	d.Send(keyMsg("n"))
 	if _, err := f.st.GetSession(f.north2); err != nil {
 		t.Fatalf("n should keep the session: %v", err)
 	}
 	reviewHas(t, reviewView(d), "kept: nothing was deleted")
 
-	d.send(keyMsg("D"))
-	d.send(keyMsg("y"))
+	d.Send(keyMsg("D"))
+	d.Send(keyMsg("y"))
 	if _, err := f.st.GetSession(f.north2); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("y should delete the session: %v", err)
 	}
@@ -156,11 +156,11 @@ func TestReviewExportWritesAPrivateFile(t *testing.T) {
 	f := newReviewFixture(t)
 	d, _ := reviewDriver(t, f, 100, 30)
 	dir := reviewExportDir
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	for i, format := range []string{"m", "c", "j", "h", "x", "m"} {
-		d.send(keyMsg("x"))
+		d.Send(keyMsg("x"))
 		reviewHas(t, reviewView(d), "Export as:")
-		d.send(keyMsg(format))
+		d.Send(keyMsg(format))
 		name := map[string]string{"m": "md", "c": "csv", "j": "json", "h": "html", "x": "xlsx"}[format]
 		want := filepath.Join(dir, "huddle-2025-03-11-north-locality."+name)
 		if i == 5 {
@@ -175,15 +175,15 @@ func TestReviewExportWritesAPrivateFile(t *testing.T) {
 		}
 		reviewHas(t, reviewView(d), "exported to ")
 	}
-	d.send(keyMsg("x"))
-	d.send(keyMsg("q"))
+	d.Send(keyMsg("x"))
+	d.Send(keyMsg("q"))
 	reviewHas(t, reviewView(d), "export cancelled")
 }
 
 func TestReviewTeamViewAndActionStatus(t *testing.T) {
 	f := newReviewFixture(t)
 	d, r := reviewDriver(t, f, 120, 40)
-	d.send(keyMsg("t")) // on the newest North workshop
+	d.Send(keyMsg("t")) // on the newest North workshop
 	team, ok := r.top().(*reviewTeam)
 	if !ok {
 		t.Fatalf("t should open the team view: %T", r.top())
@@ -206,7 +206,7 @@ func TestReviewTeamViewAndActionStatus(t *testing.T) {
 		t.Errorf("11 Mar: %+v", p2)
 	}
 
-	d.send(keyMsg("tab"))
+	d.Send(keyMsg("tab"))
 	v = reviewView(d)
 	reviewHas(t, v, "OVERDUE", "Review the referral pathway", "done", "Principal social worker", "due 2025-04-30")
 	// Overdue first, the longest overdue at the top: Book a joint MDT slot
@@ -214,25 +214,25 @@ func TestReviewTeamViewAndActionStatus(t *testing.T) {
 	if i, j := strings.Index(v, "Book a joint MDT slot"), strings.Index(v, "Review the referral pathway"); i < 0 || j < i {
 		t.Errorf("the longest overdue action should come first:\n%s", v)
 	}
-	d.send(keyMsg("d"))
+	d.Send(keyMsg("d"))
 	acts, err := f.st.Actions(f.north1)
 	if err != nil || len(acts) != 2 || acts[0].Status != model.ActionDone {
 		t.Fatalf("done not saved: %+v %v", acts, err)
 	}
-	d.send(keyMsg("down"))
-	d.send(keyMsg(" ")) // open → done
-	d.send(keyMsg(" ")) // done → dropped
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg(" ")) // open → done
+	d.Send(keyMsg(" ")) // done → dropped
 	acts, _ = f.st.Actions(f.north2)
 	if acts[0].Status != model.ActionDropped {
 		t.Errorf("cycled status: %q", acts[0].Status)
 	}
-	d.send(keyMsg("o"))
+	d.Send(keyMsg("o"))
 	acts, _ = f.st.Actions(f.north2)
 	if acts[0].Status != model.ActionOpen {
 		t.Errorf("o: %q", acts[0].Status)
 	}
 	reviewHas(t, reviewView(d), "saved ✓")
-	d.send(keyMsg("esc"))
+	d.Send(keyMsg("esc"))
 	if _, ok := r.top().(*reviewList); !ok {
 		t.Errorf("esc should return to the list")
 	}
@@ -241,8 +241,8 @@ func TestReviewTeamViewAndActionStatus(t *testing.T) {
 func TestReviewNoTeamViewForReflections(t *testing.T) {
 	f := newReviewFixture(t)
 	d, r := reviewDriver(t, f, 120, 40)
-	d.send(keyMsg("k"))
-	d.send(keyMsg("t"))
+	d.Send(keyMsg("k"))
+	d.Send(keyMsg("t"))
 	if _, ok := r.top().(*reviewList); !ok {
 		t.Fatalf("a reflection has no team view")
 	}
@@ -252,7 +252,7 @@ func TestReviewNoTeamViewForReflections(t *testing.T) {
 func TestReviewRetention(t *testing.T) {
 	f := newReviewFixture(t)
 	d, r := reviewDriver(t, f, 100, 30)
-	d.send(keyMsg("r"))
+	d.Send(keyMsg("r"))
 	ret, ok := r.top().(*reviewRetention)
 	if !ok {
 		t.Fatalf("r should open retention: %T", r.top())
@@ -262,7 +262,7 @@ func TestReviewRetention(t *testing.T) {
 	}
 	reviewHas(t, reviewView(d), "kept for 12 months", "before 2024-07-01", "Introduction")
 	for range 8 {
-		d.send(keyMsg("-"))
+		d.Send(keyMsg("-"))
 	}
 	// 4 months: before 2025-03-01, the old session, 14 Jan and 20 Feb.
 	if len(ret.sessions) != 3 {
@@ -270,11 +270,11 @@ func TestReviewRetention(t *testing.T) {
 	}
 	reviewHas(t, reviewView(d), "kept for 4 months")
 	for range 8 {
-		d.send(keyMsg("+"))
+		d.Send(keyMsg("+"))
 	}
-	d.send(keyMsg("D"))
+	d.Send(keyMsg("D"))
 	reviewHas(t, reviewView(d), "Delete the 1 session started before 2024-07-01")
-	d.send(keyMsg("y"))
+	d.Send(keyMsg("y"))
 	if _, err := f.st.GetSession(f.old); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("old session not deleted: %v", err)
 	}
@@ -283,7 +283,7 @@ func TestReviewRetention(t *testing.T) {
 		t.Errorf("deletion log: %+v", log)
 	}
 	reviewHas(t, reviewView(d), "No session is past the retention period")
-	d.send(keyMsg("esc"))
+	d.Send(keyMsg("esc"))
 	reviewHas(t, reviewView(d), "3 sessions")
 }
 
@@ -302,21 +302,21 @@ func TestReviewRetentionPeriod(t *testing.T) {
 func TestReviewLeaving(t *testing.T) {
 	f := newReviewFixture(t)
 	d, _ := reviewDriver(t, f, 100, 30)
-	d.send(keyMsg("q"))
-	if !d.quit {
+	d.Send(keyMsg("q"))
+	if !d.Quit {
 		t.Error("q at the top of `huddle review` should quit")
 	}
 
 	app := reviewApp(t, f, ScreenHome)
-	h := &driver{t: t, m: app}
-	h.run(app.Init())
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.send(openReviewMsg{})
+	h := &driver{T: t, M: app}
+	h.Run(app.Init())
+	h.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.Send(openReviewMsg{})
 	reviewHas(t, reviewView(h), "Past sessions")
-	h.send(keyMsg("enter"))
-	h.send(keyMsg("esc"))
-	h.send(keyMsg("esc"))
-	if h.quit {
+	h.Send(keyMsg("enter"))
+	h.Send(keyMsg("esc"))
+	h.Send(keyMsg("esc"))
+	if h.Quit {
 		t.Fatal("esc from a review opened at home should not quit")
 	}
 	reviewHas(t, reviewView(h), "Present a workshop")

@@ -20,7 +20,7 @@ func TestReviewActionsScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, r := reviewDriver(t, f, 80, 24)
-	d.send(keyMsg("a"))
+	d.Send(keyMsg("a"))
 	v, ok := r.top().(*reviewActions)
 	if !ok {
 		t.Fatalf("a should open the actions screen: %T", r.top())
@@ -40,14 +40,14 @@ func TestReviewActionsScreen(t *testing.T) {
 		t.Errorf("the action due 2 January should come first:\n%s", view)
 	}
 
-	d.send(keyMsg("f")) // open
-	d.send(keyMsg("f")) // overdue
+	d.Send(keyMsg("f")) // open
+	d.Send(keyMsg("f")) // overdue
 	if len(v.list.items) != 3 {
 		t.Fatalf("3 overdue actions, got %d", len(v.list.items))
 	}
 	reviewHas(t, reviewView(d), "showing overdue")
-	d.send(keyMsg("down")) // Book a joint MDT slot
-	d.send(keyMsg("d"))
+	d.Send(keyMsg("down")) // Book a joint MDT slot
+	d.Send(keyMsg("d"))
 	acts, _ := f.st.Actions(f.north1)
 	if acts[0].Text != "Book a joint MDT slot" || acts[0].Status != model.ActionDone {
 		t.Errorf("d should mark the selected action done: %+v", acts[0])
@@ -55,8 +55,8 @@ func TestReviewActionsScreen(t *testing.T) {
 	reviewHas(t, reviewView(d), "saved ✓")
 
 	// e steps to one team: the list is of its workshops only.
-	d.send(keyMsg("f")) // all
-	d.send(keyMsg("e"))
+	d.Send(keyMsg("f")) // all
+	d.Send(keyMsg("e"))
 	reviewHas(t, reviewView(d), "Actions · North Locality")
 	for _, it := range v.all {
 		if it.TeamName != "North Locality" {
@@ -66,7 +66,7 @@ func TestReviewActionsScreen(t *testing.T) {
 	if len(v.all) != 3 {
 		t.Errorf("North has 3 actions: %d", len(v.all))
 	}
-	d.send(keyMsg("esc"))
+	d.Send(keyMsg("esc"))
 	if _, ok := r.top().(*reviewList); !ok {
 		t.Errorf("esc should go back to the list: %T", r.top())
 	}
@@ -75,7 +75,7 @@ func TestReviewActionsScreen(t *testing.T) {
 func TestReviewTeamsScreen(t *testing.T) {
 	f := newReviewFixture(t)
 	d, r := reviewDriver(t, f, 80, 24)
-	d.send(keyMsg("T"))
+	d.Send(keyMsg("T"))
 	if _, ok := r.top().(*reviewTeams); !ok {
 		t.Fatalf("T should open the teams screen: %T", r.top())
 	}
@@ -88,14 +88,14 @@ func TestReviewTeamsScreen(t *testing.T) {
 			t.Errorf("too wide: %q", l)
 		}
 	}
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	team, ok := r.top().(*reviewTeam)
 	if !ok || team.name != "North Locality" {
 		t.Fatalf("enter should open North's journey: %T", r.top())
 	}
-	d.send(keyMsg("esc"))
-	d.send(keyMsg("down"))
-	d.send(keyMsg("a"))
+	d.Send(keyMsg("esc"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("a"))
 	acts, ok := r.top().(*reviewActions)
 	if !ok || acts.teamID == "" {
 		t.Fatalf("a should open South's actions: %T", r.top())
@@ -107,12 +107,12 @@ func TestReviewSearchFindsActionsAndFoldsAccents(t *testing.T) {
 	f := newReviewFixture(t)
 	d, _ := reviewDriver(t, f, 100, 30)
 	for _, k := range append(append([]string{"/"}, runes("joint mdt")...), "enter") {
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 	}
 	reviewHas(t, reviewView(d), "1 match", "action · M1-E3", "Book a joint MDT slot")
-	d.send(keyMsg("esc"))
+	d.Send(keyMsg("esc"))
 	for _, k := range append(append([]string{"/"}, runes("TEAM MANAGÉR")...), "enter") {
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 	}
 	reviewHas(t, reviewView(d), "action's owner", "Team manager")
 }

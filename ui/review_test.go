@@ -126,9 +126,9 @@ func reviewDriver(t *testing.T, f *reviewFixture, w, h int) (*driver, *Review) {
 	reviewExportDir = t.TempDir()
 	t.Cleanup(func() { reviewExportDir = "." })
 	app := reviewApp(t, f, ScreenReview)
-	d := &driver{t: t, m: app}
-	d.run(app.Init())
-	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d := &driver{T: t, M: app}
+	d.Run(app.Init())
+	d.Send(tea.WindowSizeMsg{Width: w, Height: h})
 	r, ok := app.screen.(*Review)
 	if !ok {
 		t.Fatalf("the app did not open the review: %T", app.screen)
@@ -137,7 +137,7 @@ func reviewDriver(t *testing.T, f *reviewFixture, w, h int) (*driver, *Review) {
 }
 
 // view is the driver's view without escape sequences.
-func reviewView(d *driver) string { return plain(d.m.View()) }
+func reviewView(d *driver) string { return plain(d.M.View()) }
 
 func reviewHas(t *testing.T, v string, want ...string) {
 	t.Helper()

@@ -20,9 +20,9 @@ func actionPlanRunner(t *testing.T) (*driver, *session.Live) {
 	l := testLive(t, testStore(t), deck, "North")
 	ex := &model.Exercise{ID: "AP-1", Kind: model.KindActionPlan, Title: "Team action plan", Prompts: []string{"What will we stop doing?"}}
 	r := runner.NewRunner(runner.RunnerEnv{Live: l, Ex: ex, Theme: common.NewTheme(common.ThemeDark)})
-	d := &driver{t: t, m: r}
-	d.run(r.Init())
-	d.send(teaSize(80, 24))
+	d := &driver{T: t, M: r}
+	d.Run(r.Init())
+	d.Send(teaSize(80, 24))
 	return d, l
 }
 
@@ -82,7 +82,7 @@ func TestActionPlanGoldens(t *testing.T) {
 	kaKeys(d, "enter", "esc", "s")
 	_ = l
 	run := func(t *testing.T, want string) {
-		kaGolden(t, runToView(t, d.m, 80, 24, want))
+		kaGolden(t, runToView(t, d.M, 80, 24, want))
 	}
 	t.Run("capture", func(t *testing.T) { run(t, "Agree a shared risk form") })
 	kaKeys(d, "S")

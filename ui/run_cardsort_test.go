@@ -16,12 +16,12 @@ func openExerciseByID(t *testing.T, d *driver, app *App, id string) {
 	if !ok {
 		t.Fatalf("no exercise %s", id)
 	}
-	d.send(keyMsg(":"))
+	d.Send(keyMsg(":"))
 	typeText(d, fmt.Sprintf("%s %d", app.cfg.Deck.Modules[ref.Module].ID, ref.Slide+1))
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("enter"))
-	if !strings.Contains(plain(d.m.View()), id+" · ") {
-		t.Fatalf("%s did not open:\n%s", id, plain(d.m.View()))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
+	if !strings.Contains(plain(d.M.View()), id+" · ") {
+		t.Fatalf("%s did not open:\n%s", id, plain(d.M.View()))
 	}
 }
 
@@ -38,68 +38,68 @@ func keptInOrder(data model.SessionData, round int) []string {
 func TestCardSortEntersNarrowsAndKeepsOrder(t *testing.T) {
 	d, app := sessionApp(t, 100, 30)
 	openExerciseByID(t, d, app, "M3-E5")
-	d.send(keyMsg("a"))
+	d.Send(keyMsg("a"))
 	for i := 1; i <= 16; i++ {
 		typeText(d, fmt.Sprintf("Value %02d", i))
-		d.send(keyMsg("enter"))
+		d.Send(keyMsg("enter"))
 	}
-	d.send(keyMsg("esc"))
+	d.Send(keyMsg("esc"))
 	data := app.Live().Data()
 	if n := len(model.SortedCards("M3-E5", &data)); n != 16 {
 		t.Fatalf("%d cards saved, want 16", n)
 	}
-	d.send(keyMsg("n"))
-	if v := plain(d.m.View()); !strings.Contains(v, "Round 1 of 2: keep exactly 10") {
+	d.Send(keyMsg("n"))
+	if v := plain(d.M.View()); !strings.Contains(v, "Round 1 of 2: keep exactly 10") {
 		t.Fatalf("round 1 did not start:\n%s", v)
 	}
 	// The selection stayed on the last value added: go to the first.
 	for i := 0; i < 15; i++ {
-		d.send(keyMsg("up"))
+		d.Send(keyMsg("up"))
 	}
 	// Keep cards 1, 3, 5 ... (8 of them) and 15, 16: toggling moves down.
 	for i := 0; i < 16; i++ {
 		if i%2 == 0 || i >= 14 {
-			d.send(keyMsg(" "))
+			d.Send(keyMsg(" "))
 		} else {
-			d.send(keyMsg("down"))
+			d.Send(keyMsg("down"))
 		}
 	}
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	data = app.Live().Data()
 	want := []string{"Value 01", "Value 03", "Value 05", "Value 07", "Value 09", "Value 11", "Value 13", "Value 15", "Value 16"}
 	if got := keptInOrder(data, 1); len(got) != 9 || !slices.Equal(got, want) {
 		t.Fatalf("kept %v", got)
 	}
-	if v := plain(d.m.View()); !strings.Contains(v, "keep exactly 10 (9 kept now)") {
+	if v := plain(d.M.View()); !strings.Contains(v, "keep exactly 10 (9 kept now)") {
 		t.Fatalf("a round with the wrong count must not be confirmed:\n%s", v)
 	}
-	d.send(keyMsg("up"))
-	d.send(keyMsg("up"))
-	d.send(keyMsg(" ")) // Value 14
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("up"))
+	d.Send(keyMsg("up"))
+	d.Send(keyMsg(" ")) // Value 14
+	d.Send(keyMsg("enter"))
 	if model.CardStage("M3-E5", ptr(app.Live().Data())) != 1 {
-		t.Fatalf("round 1 not confirmed:\n%s", plain(d.m.View()))
+		t.Fatalf("round 1 not confirmed:\n%s", plain(d.M.View()))
 	}
 	// Round 2: the selection stayed on Value 15, now last of the ten kept.
-	if v := plain(d.m.View()); !strings.Contains(v, "▶ [      ] Value 15") {
+	if v := plain(d.M.View()); !strings.Contains(v, "▶ [      ] Value 15") {
 		t.Fatalf("the selection did not stay on its card:\n%s", v)
 	}
 	for i := 0; i < 9; i++ {
-		d.send(keyMsg("up"))
+		d.Send(keyMsg("up"))
 	}
 	// Keep the first five, then move the fifth to the top.
 	for i := 0; i < 5; i++ {
-		d.send(keyMsg(" "))
+		d.Send(keyMsg(" "))
 	}
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("down"))
-	d.send(keyMsg("down"))
-	d.send(keyMsg("down"))
-	d.send(keyMsg("down"))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("down"))
 	for i := 0; i < 4; i++ {
-		d.send(keyMsg("K"))
+		d.Send(keyMsg("K"))
 	}
-	v := plain(d.m.View())
+	v := plain(d.M.View())
 	if !strings.Contains(v, "Your top 5 values") || !strings.Contains(v, "1.   Value 09") {
 		t.Fatalf("final view:\n%s", v)
 	}
@@ -108,9 +108,9 @@ func TestCardSortEntersNarrowsAndKeepsOrder(t *testing.T) {
 		t.Fatalf("top 5 %v", got)
 	}
 	// Close and reopen: the same state from the store.
-	d.send(keyMsg("esc"))
-	d.send(keyMsg("enter"))
-	if v := plain(d.m.View()); !strings.Contains(v, "1.   Value 09") {
+	d.Send(keyMsg("esc"))
+	d.Send(keyMsg("enter"))
+	if v := plain(d.M.View()); !strings.Contains(v, "1.   Value 09") {
 		t.Fatalf("reopened runner lost the order:\n%s", v)
 	}
 	saved, err := app.Live().Store().SessionData(app.Live().Session().ID)
@@ -129,33 +129,33 @@ func TestCardSortEntersNarrowsAndKeepsOrder(t *testing.T) {
 func TestCardSortSeedsAndLimits(t *testing.T) {
 	d, app := sessionApp(t, 80, 24)
 	openExerciseByID(t, d, app, "M3-E5")
-	d.send(keyMsg("s"))
+	d.Send(keyMsg("s"))
 	data := app.Live().Data()
 	if n := len(model.SortedCards("M3-E5", &data)); n != 18 {
 		t.Fatalf("seeded %d", n)
 	}
-	d.send(keyMsg("a"))
+	d.Send(keyMsg("a"))
 	typeText(d, "Courage")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	typeText(d, "Humour")
-	d.send(keyMsg("enter"))
-	if v := plain(d.m.View()); !strings.Contains(v, "20 values entered") {
+	d.Send(keyMsg("enter"))
+	if v := plain(d.M.View()); !strings.Contains(v, "20 values entered") {
 		t.Fatalf("no limit message:\n%s", v)
 	}
-	d.send(keyMsg("a"))
-	if v := plain(d.m.View()); !strings.Contains(v, "20 values is the most") {
+	d.Send(keyMsg("a"))
+	if v := plain(d.M.View()); !strings.Contains(v, "20 values is the most") {
 		t.Fatalf("a 21st value was offered:\n%s", v)
 	}
-	d.send(keyMsg("x"))
-	d.send(keyMsg("y"))
+	d.Send(keyMsg("x"))
+	d.Send(keyMsg("y"))
 	data = app.Live().Data()
 	if n := len(model.SortedCards("M3-E5", &data)); n != 19 {
 		t.Fatalf("after removing: %d", n)
 	}
-	d.send(keyMsg("tab"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("tab"))
+	d.Send(keyMsg("enter"))
 	typeText(d, "My values match the nurses' more than I thought")
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
 	data = app.Live().Data()
 	if es := data.In(model.Slot{Exercise: "M3-E5", Field: "compare"}); len(es) != 1 {
 		t.Fatalf("reflection not saved: %+v", es)
@@ -203,10 +203,10 @@ func TestCardSortSelectionFollowsTheCard(t *testing.T) {
 			}
 			openExerciseByID(t, d, app, "M3-E5")
 			for _, k := range c.keys {
-				d.send(keyMsg(k))
+				d.Send(keyMsg(k))
 			}
-			if row := selectedRow(d.m.View()); !strings.Contains(row, c.want) {
-				t.Fatalf("selected %q, want %q:\n%s", row, c.want, plain(d.m.View()))
+			if row := selectedRow(d.M.View()); !strings.Contains(row, c.want) {
+				t.Fatalf("selected %q, want %q:\n%s", row, c.want, plain(d.M.View()))
 			}
 		})
 	}

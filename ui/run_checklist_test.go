@@ -19,26 +19,26 @@ func kaOpen(t *testing.T, d *driver, app *App, id string) {
 	if !ok {
 		t.Fatalf("no exercise %s", id)
 	}
-	d.send(keyMsg(":"))
+	d.Send(keyMsg(":"))
 	typeText(d, fmt.Sprintf("%s %d", app.cfg.Deck.Modules[ref.Module].ID, ref.Slide+1))
-	d.send(keyMsg("enter"))
-	d.send(keyMsg("enter"))
-	if !strings.Contains(plain(d.m.View()), id+" · ") {
-		t.Fatalf("%s did not open:\n%s", id, plain(d.m.View()))
+	d.Send(keyMsg("enter"))
+	d.Send(keyMsg("enter"))
+	if !strings.Contains(plain(d.M.View()), id+" · ") {
+		t.Fatalf("%s did not open:\n%s", id, plain(d.M.View()))
 	}
 }
 
 // kaKeys sends each key name in turn.
 func kaKeys(d *driver, names ...string) {
 	for _, k := range names {
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 	}
 }
 
 // kaWant fails unless the screen shows every want.
 func kaWant(t *testing.T, d *driver, wants ...string) string {
 	t.Helper()
-	v := plain(d.m.View())
+	v := plain(d.M.View())
 	for _, w := range wants {
 		if !strings.Contains(v, w) {
 			t.Errorf("screen lacks %q:\n%s", w, v)
@@ -59,10 +59,10 @@ func kaGolden(t *testing.T, view string) {
 // kaReopen closes the runner and opens it again.
 func kaReopen(t *testing.T, d *driver, app *App, id string) {
 	t.Helper()
-	d.send(keyMsg("esc"))
-	d.send(keyMsg("enter"))
-	if !strings.Contains(plain(d.m.View()), id+" · ") {
-		t.Fatalf("%s did not reopen:\n%s", id, plain(d.m.View()))
+	d.Send(keyMsg("esc"))
+	d.Send(keyMsg("enter"))
+	if !strings.Contains(plain(d.M.View()), id+" · ") {
+		t.Fatalf("%s did not reopen:\n%s", id, plain(d.M.View()))
 	}
 }
 

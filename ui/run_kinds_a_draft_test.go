@@ -15,8 +15,8 @@ func TestFormDraftsComeBack(t *testing.T) {
 	deck := builtinDeck(t)
 	l := testLive(t, testStore(t), deck, "North")
 	exs := l.Exercises()
-	d := &driver{t: t, m: runner.NewRunner(runner.RunnerEnv{Live: l, Ex: exs["M1-E1"], Theme: common.NewTheme(common.ThemeDark)})}
-	d.send(teaSize(80, 24))
+	d := &driver{T: t, M: runner.NewRunner(runner.RunnerEnv{Live: l, Ex: exs["M1-E1"], Theme: common.NewTheme(common.ThemeDark)})}
+	d.Send(teaSize(80, 24))
 	kaKeys(d, "down", "enter")
 	typeText(d, "A shared visi")
 	kaKeys(d, "o") // the draft tick of the first key saves on this one
@@ -33,9 +33,9 @@ func TestFormDraftsComeBack(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := runner.NewRunner(runner.RunnerEnv{Live: l, Ex: exs[c.ex], Theme: common.NewTheme(common.ThemeDark), Draft: &model.Draft{Key: c.key, Text: c.want}})
-		d := &driver{t: t, m: r}
-		d.run(r.Init())
-		d.send(teaSize(80, 24))
+		d := &driver{T: t, M: r}
+		d.Run(r.Init())
+		d.Send(teaSize(80, 24))
 		kaWant(t, d, "recovered typing put back", c.want)
 		kaKeys(d, "enter")
 		data := l.Data()
@@ -45,9 +45,9 @@ func TestFormDraftsComeBack(t *testing.T) {
 	}
 	r := runner.NewRunner(runner.RunnerEnv{Live: l, Ex: exs["M3-E1"], Theme: common.NewTheme(common.ThemeDark),
 		Draft: &model.Draft{Key: l.DraftKey("M3-E1", runner.ActionPlanDraftGroup, "text"), Text: "Book supervision"}})
-	d = &driver{t: t, m: r}
-	d.run(r.Init())
-	d.send(teaSize(80, 24))
+	d = &driver{T: t, M: r}
+	d.Run(r.Init())
+	d.Send(teaSize(80, 24))
 	kaWant(t, d, "[ Action plan (0) ]", "Book supervision")
 	kaKeys(d, "enter", "esc")
 	data := l.Data()
@@ -72,9 +72,9 @@ func TestKindsAOpenEveryDeckExercise(t *testing.T) {
 		kaOpen(t, d, app, id)
 		kaKeys(d, "1", "S")
 		kaWant(t, d, "Summary")
-		d.send(teaSize(30, 8))
+		d.Send(teaSize(30, 8))
 		kaWant(t, d, "Make the window larger")
-		d.send(teaSize(80, 24))
+		d.Send(teaSize(80, 24))
 		kaKeys(d, "esc", "esc")
 	}
 	if n < 17 {

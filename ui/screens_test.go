@@ -43,8 +43,8 @@ func TestSeesawScreenWeighsTheItemAdded(t *testing.T) {
 			kaKeys(d, c.add)
 			typeText(d, c.text)
 			kaKeys(d, "enter")
-			if row := selectedRow(d.m.View()); !strings.Contains(row, c.text) {
-				t.Fatalf("the new item is not selected: %q\n%s", row, plain(d.m.View()))
+			if row := selectedRow(d.M.View()); !strings.Contains(row, c.text) {
+				t.Fatalf("the new item is not selected: %q\n%s", row, plain(d.M.View()))
 			}
 			kaKeys(d, c.weight)
 			saved := savedEntries(t, app)
@@ -63,7 +63,7 @@ func TestSeesawScreenWeighsTheItemAdded(t *testing.T) {
 			if len(added) != 1 || added[0].Text != c.text || added[0].Tag != c.side || added[0].Weight != int(c.weight[0]-'0') {
 				t.Fatalf("added %+v, want %q %s weight %s", added, c.text, c.side, c.weight)
 			}
-			if row := selectedRow(d.m.View()); !strings.Contains(row, c.weight+" "+c.text) {
+			if row := selectedRow(d.M.View()); !strings.Contains(row, c.weight+" "+c.text) {
 				t.Errorf("the selected row does not show the weight: %q", row)
 			}
 		})
@@ -89,7 +89,7 @@ func TestScreensShareTheHost(t *testing.T) {
 			kaKeys(d, "enter", "S")
 			kaWant(t, d, "Summary", c.summary)
 			kaKeys(d, "esc", "esc")
-			if v := plain(d.m.View()); !strings.Contains(v, "· North") || strings.Contains(v, c.keys[:len(c.keys)-5]) {
+			if v := plain(d.M.View()); !strings.Contains(v, "· North") || strings.Contains(v, c.keys[:len(c.keys)-5]) {
 				t.Fatalf("esc did not return to the slides:\n%s", v)
 			}
 			// A save that fails keeps the text, shown and marked.

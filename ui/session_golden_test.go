@@ -64,9 +64,9 @@ func TestSessionGoldens(t *testing.T) {
 					seedM1E3(t, app)
 					openM1E3(t, d)
 					for _, k := range c.keys {
-						d.send(keyMsg(k))
+						d.Send(keyMsg(k))
 					}
-					golden.RequireEqual(t, []byte(d.m.View()))
+					golden.RequireEqual(t, []byte(d.M.View()))
 				})
 			}
 		})

@@ -37,17 +37,17 @@ func BenchmarkPresenterNextSlide(b *testing.B) {
 	for _, size := range [][2]int{{120, 40}, {200, 60}} {
 		b.Run(sizeName(size), func(b *testing.B) {
 			app := testApp(deck, Config{Start: ScreenPresent})
-			d := &driver{t: b, m: app} // runs the render-ahead of each move
-			d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			d := &driver{T: b, M: app} // runs the render-ahead of each move
+			d.Send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			next, first := keyMsg("right"), keyMsg("home")
 			n := len(deck.Flat())
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if i%n == n-1 {
-					d.m.Update(first)
+					d.M.Update(first)
 				}
-				d.m.Update(next)
-				_ = d.m.View()
+				d.M.Update(next)
+				_ = d.M.View()
 			}
 		})
 	}

@@ -24,37 +24,37 @@ func TestTimerRunsWarnsAndRings(t *testing.T) {
 	deck := builtinDeck(t)
 	var bell bytes.Buffer
 	app := testApp(deck, Config{Start: ScreenPresent, Module: deck.ModuleByID("m1"), Team: "North", Store: testStore(t), Clock: clock.now, Bell: &bell})
-	d := &driver{t: t, m: app}
-	d.run(app.Init())
-	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	d := &driver{T: t, M: app}
+	d.Run(app.Init())
+	d.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	openM1E3(t, d)
-	top := func() string { return strings.SplitN(plain(d.m.View()), "\n", 2)[0] }
+	top := func() string { return strings.SplitN(plain(d.M.View()), "\n", 2)[0] }
 	if !strings.Contains(top(), "⏱ 20:00") || !strings.Contains(top(), "ready: t starts") {
 		t.Fatalf("the exercise's timer should be set: %q", top())
 	}
-	d.send(keyMsg("t"))
+	d.Send(keyMsg("t"))
 	clock.advance(90 * time.Second)
-	d.send(timerTickMsg{gen: app.timer.gen})
+	d.Send(timerTickMsg{gen: app.timer.gen})
 	if !strings.Contains(top(), "⏱ 18:30") || !strings.Contains(top(), "running") {
 		t.Errorf("after 90 s: %q", top())
 	}
-	d.send(keyMsg("+"))
+	d.Send(keyMsg("+"))
 	if !strings.Contains(top(), "⏱ 19:30") {
 		t.Errorf("+ adds a minute: %q", top())
 	}
-	d.send(keyMsg("-"))
-	d.send(keyMsg("-"))
+	d.Send(keyMsg("-"))
+	d.Send(keyMsg("-"))
 	if !strings.Contains(top(), "⏱ 17:30") {
 		t.Errorf("- takes a minute: %q", top())
 	}
-	d.send(keyMsg("t"))
+	d.Send(keyMsg("t"))
 	clock.advance(10 * time.Minute)
 	if !strings.Contains(top(), "⏱ 17:30") || !strings.Contains(top(), "PAUSED") {
 		t.Errorf("paused time must not pass: %q", top())
 	}
-	d.send(keyMsg("t"))
+	d.Send(keyMsg("t"))
 	clock.advance(15*time.Minute + 31*time.Second)
-	d.send(timerTickMsg{gen: app.timer.gen})
+	d.Send(timerTickMsg{gen: app.timer.gen})
 	if !strings.Contains(top(), "⏱ 1:59") || !strings.Contains(top(), "2 MINUTES LEFT") {
 		t.Errorf("warning at two minutes: %q", top())
 	}
@@ -62,25 +62,25 @@ func TestTimerRunsWarnsAndRings(t *testing.T) {
 		t.Errorf("the bell should ring once at the warning, rang %d", bell.Len())
 	}
 	clock.advance(110 * time.Second)
-	d.send(timerTickMsg{gen: app.timer.gen})
+	d.Send(timerTickMsg{gen: app.timer.gen})
 	if !strings.Contains(top(), "⏱ 0:09") || !strings.Contains(top(), "FINAL SECONDS") {
 		t.Errorf("final seconds: %q", top())
 	}
 	clock.advance(10 * time.Second)
-	d.send(timerTickMsg{gen: app.timer.gen})
+	d.Send(timerTickMsg{gen: app.timer.gen})
 	if !strings.Contains(top(), "⏱ 0:00") || !strings.Contains(top(), "TIME IS UP") || bell.Len() != 2 {
 		t.Errorf("the end: %q, bell rang %d", top(), bell.Len())
 	}
-	d.send(keyMsg("T"))
-	if v := plain(d.m.View()); !strings.Contains(v, "█████") || !strings.Contains(v, "TIME IS UP") || !strings.Contains(v, "M1-E3 A journey towards integration") {
+	d.Send(keyMsg("T"))
+	if v := plain(d.M.View()); !strings.Contains(v, "█████") || !strings.Contains(v, "TIME IS UP") || !strings.Contains(v, "M1-E3 A journey towards integration") {
 		t.Errorf("the big timer:\n%s", v)
 	}
-	d.send(keyMsg("T"))
-	d.send(keyMsg("M"))
+	d.Send(keyMsg("T"))
+	d.Send(keyMsg("M"))
 	if !strings.Contains(top(), "bell off") {
 		t.Errorf("M mutes: %q", top())
 	}
-	d.send(keyMsg("R"))
+	d.Send(keyMsg("R"))
 	if !strings.Contains(top(), "⏱ 20:00") {
 		t.Errorf("R resets: %q", top())
 	}
@@ -96,14 +96,14 @@ func TestTimerRunsWarnsAndRings(t *testing.T) {
 func TestTimerTypingIsNotTimerKeys(t *testing.T) {
 	d, app := sessionApp(t, 120, 40)
 	openM1E3(t, d)
-	d.send(keyMsg("down"))
-	d.send(keyMsg("enter"))
+	d.Send(keyMsg("down"))
+	d.Send(keyMsg("enter"))
 	typeText(d, "t+-RMT")
 	if app.timer.T.Started || app.timer.Big {
 		t.Error("keys typed into a line must not drive the timer")
 	}
-	d.send(keyMsg("enter"))
-	if !strings.Contains(plain(d.m.View()), "• t+-RMT") {
-		t.Errorf("the line should be saved as typed:\n%s", plain(d.m.View()))
+	d.Send(keyMsg("enter"))
+	if !strings.Contains(plain(d.M.View()), "• t+-RMT") {
+		t.Errorf("the line should be saved as typed:\n%s", plain(d.M.View()))
 	}
 }

@@ -126,9 +126,9 @@ func conformRunner(t *testing.T, c conformCase, draft *model.Draft) (*driver, *H
 	l := testLive(t, testStore(t), deck, "North")
 	if c.screen != nil {
 		h := c.screen(l, draft)
-		d := &driver{t: t, m: h}
-		d.send(teaSize(120, 40))
-		d.run(h.Init())
+		d := &driver{T: t, M: h}
+		d.Send(teaSize(120, 40))
+		d.Run(h.Init())
 		return d, h, l
 	}
 	ex := c.ex
@@ -143,15 +143,15 @@ func conformRunner(t *testing.T, c conformCase, draft *model.Draft) (*driver, *H
 	if !ok {
 		t.Fatalf("%s runs on %T, not the runner host", c.name, r)
 	}
-	d := &driver{t: t, m: h}
-	d.send(teaSize(120, 40))
-	d.run(h.Init())
+	d := &driver{T: t, M: h}
+	d.Send(teaSize(120, 40))
+	d.Run(h.Init())
 	return d, h, l
 }
 
 func sendKeys(d *driver, names ...string) {
 	for _, n := range names {
-		d.send(keyMsg(n))
+		d.Send(keyMsg(n))
 	}
 }
 
@@ -194,10 +194,10 @@ func TestRunnerConformance(t *testing.T) {
 					sendKeys(d, c.start...)
 					sendKeys(d, c.add...)
 					if !h.input.Active() {
-						t.Fatalf("%v opened no input:\n%s", c.add, plain(d.m.View()))
+						t.Fatalf("%v opened no input:\n%s", c.add, plain(d.M.View()))
 					}
 					for _, msg := range reads[read] {
-						d.send(msg)
+						d.Send(msg)
 					}
 					sendKeys(d, "enter")
 					sendKeys(d, c.finish...)
@@ -218,8 +218,8 @@ func TestRunnerConformance(t *testing.T) {
 				if want == "" {
 					want = "Shared duty rota"
 				}
-				if row := selectedRow(d.m.View()); !strings.Contains(row, want) || !strings.Contains(plain(d.m.View()), "Shared duty rota") {
-					t.Fatalf("selected row %q, not the new item:\n%s", row, plain(d.m.View()))
+				if row := selectedRow(d.M.View()); !strings.Contains(row, want) || !strings.Contains(plain(d.M.View()), "Shared duty rota") {
+					t.Fatalf("selected row %q, not the new item:\n%s", row, plain(d.M.View()))
 				}
 			})
 			t.Run("failed save keeps the text", func(t *testing.T) {
@@ -230,7 +230,7 @@ func TestRunnerConformance(t *testing.T) {
 				typeText(d, "Nothing typed is lost")
 				sendKeys(d, "enter")
 				sendKeys(d, c.finish...)
-				v := plain(d.m.View())
+				v := plain(d.M.View())
 				// (a narrow cell may cut the text: its start must show)
 				if !strings.Contains(v, "NOT SAVED") || !strings.Contains(v, "no space left on device") || !strings.Contains(v, "Nothing typed") {
 					t.Fatalf("a failed save must keep its text in view and say so:\n%s", v)
@@ -241,7 +241,7 @@ func TestRunnerConformance(t *testing.T) {
 				if got := c.texts(&data); len(got) != 1 || got[0] != "Nothing typed is lost" {
 					t.Fatalf("after the retry %q are saved", got)
 				}
-				if v := plain(d.m.View()); strings.Contains(v, "NOT SAVED") || !strings.Contains(v, "saved ✓") || len(h.unsaved) > 0 {
+				if v := plain(d.M.View()); strings.Contains(v, "NOT SAVED") || !strings.Contains(v, "saved ✓") || len(h.unsaved) > 0 {
 					t.Fatalf("after the retry the header must say saved:\n%s", v)
 				}
 			})
@@ -257,9 +257,9 @@ func TestRunnerConformance(t *testing.T) {
 				d3, h3, l3 := conformRunner(t, c, nil)
 				dk := strings.Replace(key, l.Session().ID, l3.Session().ID, 1)
 				h3.env.Draft = &model.Draft{Key: dk, Text: "typed before the crash"}
-				d3.run(h3.Init())
+				d3.Run(h3.Init())
 				if !h3.input.Active() || h3.input.ti.Value() != "typed before the crash" {
-					t.Fatalf("the draft is not back in an open input:\n%s", plain(d3.m.View()))
+					t.Fatalf("the draft is not back in an open input:\n%s", plain(d3.M.View()))
 				}
 				sendKeys(d3, "enter")
 				sendKeys(d3, c.finish...)
@@ -280,7 +280,7 @@ func TestRunnerConformance(t *testing.T) {
 						}
 					}
 					for _, cmd := range cmds {
-						d.run(cmd)
+						d.Run(cmd)
 					}
 					data := l.Data()
 					if got := c.got(&data); got != c.want {
@@ -291,7 +291,7 @@ func TestRunnerConformance(t *testing.T) {
 			t.Run("? lists the keys", func(t *testing.T) {
 				d, h, _ := conformRunner(t, c, nil)
 				sendKeys(d, "?")
-				v := plain(d.m.View())
+				v := plain(d.M.View())
 				wants := []string{h.pane.Name() + " keys", "summary", "all keys", "back", "retry unsaved now", "timer start / pause"}
 				if h.keys.Parking.Enabled() {
 					wants = append(wants, "parking lot")
@@ -302,14 +302,14 @@ func TestRunnerConformance(t *testing.T) {
 					}
 				}
 				sendKeys(d, "esc")
-				if strings.Contains(plain(d.m.View()), "ctrl+r retry unsaved now") {
+				if strings.Contains(plain(d.M.View()), "ctrl+r retry unsaved now") {
 					t.Errorf("esc does not close the help")
 				}
 			})
 			if !c.noSummary {
 				t.Run("S shows the summary to its last line", func(t *testing.T) {
 					d, h, _ := conformRunner(t, c, nil)
-					d.send(teaSize(80, 24))
+					d.Send(teaSize(80, 24))
 					sendKeys(d, c.start...)
 					for i := range 12 {
 						sendKeys(d, c.add...)
@@ -326,21 +326,21 @@ func TestRunnerConformance(t *testing.T) {
 						t.Fatalf("the summary is not the exercise's Markdown summary:\n%s", strings.Join(lines, "\n"))
 					}
 					last := strings.TrimSpace(plain(lines[len(lines)-1]))
-					if v := plain(d.m.View()); !strings.Contains(v, last) {
+					if v := plain(d.M.View()); !strings.Contains(v, last) {
 						t.Fatalf("end does not reach the summary's last line %q:\n%s", last, v)
 					}
 					sendKeys(d, "esc")
-					if strings.Contains(plain(d.m.View()), "Summary  ") {
+					if strings.Contains(plain(d.M.View()), "Summary  ") {
 						t.Fatalf("esc does not leave the summary")
 					}
 				})
 			}
 			t.Run("esc returns to the slides", func(t *testing.T) {
 				d, _, _ := conformRunner(t, c, nil)
-				d.sent = nil
+				d.Sent = nil
 				sendKeys(d, "esc")
 				closed := false
-				for _, m := range d.sent {
+				for _, m := range d.Sent {
 					if _, ok := m.(CloseRunnerMsg); ok {
 						closed = true
 					}

@@ -30,7 +30,7 @@ func TestQuickDotsLandOnOneLine(t *testing.T) {
 		t.Errorf("the view shows %d dots used before the saves return, want 2", n)
 	}
 	for _, cmd := range cmds {
-		d.run(cmd)
+		d.Run(cmd)
 	}
 	data := l.Data()
 	for _, e := range data.In(model.Slot{Exercise: "M1-E3", Group: "g1", Field: "benefits"}) {

@@ -33,7 +33,7 @@ func TestFullDiskLosesNothing(t *testing.T) {
 	sendKeys(d, "up", "up", "up", "e", "end")
 	typeText(d, " and kept")
 	sendKeys(d, "enter")
-	v := plain(d.m.View())
+	v := plain(d.M.View())
 	for _, want := range []string{"NOT SAVED: 4 changes waiting — no space left on device",
 		"⚠ First of three (not saved)", "⚠ Second of three (not saved)", "⚠ Third of three (not saved)",
 		"⚠ Edited later and kept (not saved)"} {
@@ -43,13 +43,13 @@ func TestFullDiskLosesNothing(t *testing.T) {
 	}
 	// Space returns; the retry (every few seconds, or ctrl+r) saves all.
 	full = false
-	d.send(retryMsg{gen: h.retryOn})
+	d.Send(retryMsg{gen: h.retryOn})
 	data := l.Data()
 	got := c.texts(&data)
 	if strings.Join(got, "|") != "Edited later and kept|First of three|Second of three|Third of three" {
 		t.Fatalf("saved %q", got)
 	}
-	if v := plain(d.m.View()); strings.Contains(v, "NOT SAVED") || strings.Contains(v, "⚠") || !strings.Contains(v, "saved ✓") {
+	if v := plain(d.M.View()); strings.Contains(v, "NOT SAVED") || strings.Contains(v, "⚠") || !strings.Contains(v, "saved ✓") {
 		t.Fatalf("after the retry:\n%s", v)
 	}
 }

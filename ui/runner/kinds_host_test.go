@@ -25,9 +25,9 @@ func hostRunner(t *testing.T, l *session.Live, id string, draft *model.Draft) *d
 	if _, isHost := r.(*Host); !isHost {
 		t.Fatalf("%s does not run on the host: %T", id, r)
 	}
-	d := &driver{t: t, m: r}
-	d.run(r.Init())
-	d.send(teaSize(100, 30))
+	d := &driver{T: t, M: r}
+	d.Run(r.Init())
+	d.Send(teaSize(100, 30))
 	return d
 }
 
@@ -37,11 +37,11 @@ func quickKeys(d *driver, names ...string) {
 	var cmds []tea.Cmd
 	for _, k := range names {
 		var cmd tea.Cmd
-		d.m, cmd = d.m.Update(keyMsg(k))
+		d.M, cmd = d.M.Update(keyMsg(k))
 		cmds = append(cmds, cmd)
 	}
 	for _, c := range cmds {
-		d.run(c)
+		d.Run(c)
 	}
 }
 
@@ -147,7 +147,7 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 				t.Fatal(err)
 			}
 			if why := c.saved(&data); why != "" {
-				t.Errorf("%s after %v:\n%s", why, c.quick, plain(d.m.View()))
+				t.Errorf("%s after %v:\n%s", why, c.quick, plain(d.M.View()))
 			}
 		})
 		t.Run(c.id+"/new item selected", func(t *testing.T) {
@@ -161,7 +161,7 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 				t.Errorf("the first item is still selected:\n%s", v)
 			}
 			kaKeys(d, "e") // the edit is of the item selected
-			d.send(tea.KeyMsg{Type: tea.KeyCtrlU})
+			d.Send(tea.KeyMsg{Type: tea.KeyCtrlU})
 			typeText(d, "line 2 edited")
 			kaKeys(d, "enter")
 			kaWant(t, d, c.added+" edited")
@@ -175,12 +175,12 @@ func TestAssessCaseAlliesOnTheHost(t *testing.T) {
 			d := hostRunner(t, l, c.id, nil)
 			kaKeys(d, c.adds[0]...)
 			typeText(d, "kept when the disk is full")
-			d.m, _ = d.m.Update(keyMsg("enter")) // the save is sent, never run
-			h := d.m.(*Host)
+			d.M, _ = d.M.Update(keyMsg("enter")) // the save is sent, never run
+			h := d.M.(*Host)
 			if len(h.Pending()) != 1 {
 				t.Fatalf("%d changes pending, want 1", len(h.Pending()))
 			}
-			d.send(session.SavedMsg{Seq: h.Pending()[0].Seq, Change: h.Pending()[0].Change, Err: errors.New("disk full")})
+			d.Send(session.SavedMsg{Seq: h.Pending()[0].Seq, Change: h.Pending()[0].Change, Err: errors.New("disk full")})
 			kaWant(t, d, "⚠", "kept when the disk is full (not saved)", "NOT SAVED: 1 change waiting — disk full")
 		})
 		for _, dr := range c.draft {
@@ -217,14 +217,14 @@ func TestAssessmentTieIsToldAsATie(t *testing.T) {
 // kaKeys sends each key name in turn.
 func kaKeys(d *driver, names ...string) {
 	for _, k := range names {
-		d.send(keyMsg(k))
+		d.Send(keyMsg(k))
 	}
 }
 
 // kaWant fails unless the screen shows every want.
 func kaWant(t *testing.T, d *driver, wants ...string) string {
 	t.Helper()
-	v := plain(d.m.View())
+	v := plain(d.M.View())
 	for _, w := range wants {
 		if !strings.Contains(v, w) {
 			t.Errorf("screen lacks %q:\n%s", w, v)

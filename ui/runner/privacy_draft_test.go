@@ -23,12 +23,12 @@ func TestIdentifierNeverReachesTheDisk(t *testing.T) {
 	if !h.input.held {
 		t.Fatal("the input does not say the draft is held back")
 	}
-	if v := plain(d.m.View()); !bytes.Contains([]byte(v), []byte("not autosaved")) {
+	if v := plain(d.M.View()); !bytes.Contains([]byte(v), []byte("not autosaved")) {
 		t.Errorf("the input does not say why the draft is not saved:\n%s", v)
 	}
 	sendKeys(d, "enter")
 	if !h.input.Confirming() {
-		t.Fatalf("the guard did not ask:\n%s", plain(d.m.View()))
+		t.Fatalf("the guard did not ask:\n%s", plain(d.M.View()))
 	}
 	sendKeys(d, "backspace") // any key but y: back to editing
 	for range len(" at home") + len("NHS 943 476 5919") + 1 {

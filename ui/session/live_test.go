@@ -1,7 +1,6 @@
-package session
+package session_test
 
 import (
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -10,44 +9,16 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
-	"github.com/carehuddle/huddle/store"
-	"github.com/carehuddle/huddle/toolkit"
+	"github.com/carehuddle/huddle/ui/session"
+	"github.com/carehuddle/huddle/ui/uitest"
 )
 
-// Helpers copied from package ui's tests: a store in a temporary folder,
-// a session started on the built-in deck.
-
-// builtinDeck loads the built-in deck or fails the test.
-func builtinDeck(t testing.TB) *model.Deck {
-	t.Helper()
-	d, err := toolkit.Builtin()
-	if err != nil {
-		t.Fatalf("built-in deck: %v", err)
-	}
-	return d
-}
-
-// testStore opens a store in a temporary folder, closed when the test ends.
-func testStore(t testing.TB) *store.Store {
-	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "huddle.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
-
-// testLive starts a workshop session for team on the built-in deck.
-func testLive(t testing.TB, st *store.Store, deck *model.Deck, team string) *Live {
-	t.Helper()
-	msg := StartSessionCmd(st, deck, model.SessionWorkshop, team, "Sam", "m1")()
-	ready, ok := msg.(LiveReadyMsg)
-	if !ok {
-		t.Fatalf("session did not start: %#v", msg)
-	}
-	return ready.Live
-}
+// The shared test helpers (ui/uitest), under the names these tests use.
+var (
+	builtinDeck = uitest.BuiltinDeck
+	testStore   = uitest.Store
+	testLive    = uitest.StartLive
+)
 
 func TestLiveCommitsInOrderAndTellsWatchers(t *testing.T) {
 	deck := builtinDeck(t)
@@ -80,7 +51,7 @@ func TestLiveCommitsInOrderAndTellsWatchers(t *testing.T) {
 		t.Fatalf("store holds %d entries (%v)", len(saved), err)
 	}
 	for _, w := range []<-chan struct{}{w1, w2} {
-		if msg := l.WaitChange(w)(); msg.(ChangedMsg).Version != 20 {
+		if msg := l.WaitChange(w)(); msg.(session.ChangedMsg).Version != 20 {
 			t.Errorf("watcher saw %#v", msg)
 		}
 	}
@@ -140,11 +111,11 @@ func TestFlushWaitsForAWriteInProgress(t *testing.T) {
 	deck := builtinDeck(t)
 	l := testLive(t, testStore(t), deck, "North")
 	started := make(chan struct{})
-	l.fault = func() error {
+	l.SetFault(func() error {
 		close(started)
 		time.Sleep(200 * time.Millisecond)
 		return nil
-	}
+	})
 	before := l.Version()
 	cmd := l.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "M1-E3", Field: "benefits", Text: "slow"}})
 	go cmd()
