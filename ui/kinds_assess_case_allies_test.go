@@ -2,33 +2,7 @@ package ui
 
 import (
 	"testing"
-
-	"github.com/carehuddle/huddle/model"
 )
-
-// TestAssessCaseAlliesOpenEveryDeckExercise opens every deck exercise of
-// these kinds at 80x24 and at a window too small, and shows its summary.
-func TestAssessCaseAlliesOpenEveryDeckExercise(t *testing.T) {
-	d, app := sessionApp(t, 80, 24)
-	mine := map[string]bool{model.KindAssessment: true, model.KindCaseStudy: true, model.KindAlliesMap: true}
-	n := 0
-	for id, ex := range app.Live().Exercises() {
-		if !mine[ex.Kind] {
-			continue
-		}
-		n++
-		kaOpen(t, d, app, id)
-		kaKeys(d, "1", "S")
-		kaWant(t, d, "Summary")
-		d.Send(teaSize(30, 8))
-		kaWant(t, d, "Make the window larger")
-		d.Send(teaSize(80, 24))
-		kaKeys(d, "esc", "esc")
-	}
-	if n < 3 {
-		t.Errorf("only %d exercises of these kinds in the deck", n)
-	}
-}
 
 // TestKindGoldensHost renders the assessment, the case study and the
 // allies map at 80x24 after a little capture (each save returned): the
