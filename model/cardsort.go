@@ -23,14 +23,6 @@ func CanNarrow(n int) bool { return n >= CardsMin && n <= CardsMax }
 // CardsDone reports whether every round is confirmed.
 func CardsDone(rounds []int, stage int) bool { return stage >= len(rounds) }
 
-// CardTarget is how many cards the current round keeps (0 outside rounds).
-func CardTarget(rounds []int, stage int) int {
-	if stage < 0 || stage >= len(rounds) {
-		return 0
-	}
-	return rounds[stage]
-}
-
 // CardsInPlay lists the cards in play: all while entering, the survivors
 // of the last confirmed round during a round, the result when done.
 func CardsInPlay(cards []Entry, stage int) []Entry {
@@ -83,20 +75,11 @@ func SeedCards(cards []Entry, values []string) []string {
 }
 
 // ToggleCard keeps the card id in the current round, or lets it go if it
-// was kept; ok is false (and nothing changes) when keeping it would keep
-// more than the round's target.
-func ToggleCard(cards []Entry, rounds []int, stage int, id string) (e Entry, ok bool) {
-	if stage < 0 || CardsDone(rounds, stage) {
-		return Entry{}, false
-	}
-	return ToggleCardUpTo(cards, CardTarget(rounds, stage), stage, id)
-}
-
-// ToggleCardUpTo is ToggleCard for a round that keeps at most most cards
-// (a round may keep a range, such as 5 or 6).
-func ToggleCardUpTo(cards []Entry, most, stage int, id string) (e Entry, ok bool) {
+// was kept; ok is false (and nothing changes) outside the rounds, or when
+// keeping it would keep more than the round's most (most[i] for round i).
+func ToggleCard(cards []Entry, most []int, stage int, id string) (e Entry, ok bool) {
 	i := slices.IndexFunc(cards, func(e Entry) bool { return e.ID == id })
-	if i < 0 || stage < 0 {
+	if i < 0 || stage < 0 || CardsDone(most, stage) {
 		return Entry{}, false
 	}
 	e = cards[i]
@@ -104,28 +87,22 @@ func ToggleCardUpTo(cards []Entry, most, stage int, id string) (e Entry, ok bool
 		e.Value = CardRoundValue(stage)
 		return e, true
 	}
-	if CardsKept(cards, stage) >= most {
+	if CardsKept(cards, stage) >= most[stage] {
 		return Entry{}, false
 	}
 	e.Value = CardRoundValue(stage + 1)
 	return e, true
 }
 
-// ConfirmRound ends the current round when exactly its target are kept
-// (ok): the kept cards go first, in their order, then the rest; changed
-// lists the cards whose Order changes.
-func ConfirmRound(cards []Entry, rounds []int, stage int) (changed []Entry, ok bool) {
-	if stage < 0 || CardsDone(rounds, stage) {
+// ConfirmRound ends the current round when it keeps from least[i] to
+// most[i] cards (ok): a round may keep an exact count, or a range such as
+// 5 or 6 professional values. The kept cards go first, in their order,
+// then the rest; changed lists the cards whose Order changes.
+func ConfirmRound(cards []Entry, least, most []int, stage int) (changed []Entry, ok bool) {
+	if stage < 0 || CardsDone(most, stage) || stage >= len(least) {
 		return nil, false
 	}
-	t := CardTarget(rounds, stage)
-	return ConfirmRoundWithin(cards, t, t, stage)
-}
-
-// ConfirmRoundWithin is ConfirmRound for a round that keeps from least to
-// most cards (5 or 6 professional values, say).
-func ConfirmRoundWithin(cards []Entry, least, most, stage int) (changed []Entry, ok bool) {
-	if kept := CardsKept(cards, stage); stage < 0 || kept < least || kept > most {
+	if kept := CardsKept(cards, stage); kept < least[stage] || kept > most[stage] {
 		return nil, false
 	}
 	var first, rest []Entry

@@ -41,15 +41,12 @@ func TestCardLimits(t *testing.T) {
 	}
 }
 
-func TestCardTargetAndDone(t *testing.T) {
+func TestCardsDone(t *testing.T) {
 	rounds := []int{10, 5}
 	for _, c := range []struct {
-		stage, target int
-		done          bool
-	}{{-1, 0, false}, {0, 10, false}, {1, 5, false}, {2, 0, true}, {3, 0, true}} {
-		if got := CardTarget(rounds, c.stage); got != c.target {
-			t.Errorf("stage %d: target %d, want %d", c.stage, got, c.target)
-		}
+		stage int
+		done  bool
+	}{{-1, false}, {0, false}, {1, false}, {2, true}, {3, true}} {
 		if got := CardsDone(rounds, c.stage); got != c.done {
 			t.Errorf("stage %d: done %v, want %v", c.stage, got, c.done)
 		}
@@ -144,9 +141,10 @@ func TestConfirmRound(t *testing.T) {
 		{"too many kept", sortCards(4, 1, 1, 1), 0, false, nil},
 		{"round 2", sortCards(3, 1, 2), 1, true, []string{"c2", "c1"}},
 		{"entering", sortCards(3), -1, false, nil},
+		{"all rounds done", sortCards(3, 2, 2), 2, false, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			changed, ok := ConfirmRound(c.cards, rounds, c.stage)
+			changed, ok := ConfirmRound(c.cards, rounds, rounds, c.stage)
 			if ok != c.ok {
 				t.Fatalf("ok %v, want %v", ok, c.ok)
 			}

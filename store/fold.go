@@ -54,13 +54,6 @@ func buildLatinFold() map[rune]rune {
 	return m
 }
 
-// foldsToASCII reports whether a UTF-8 lead byte may start a character
-// that latinFold maps: the two-byte forms of U+00C0..U+024F (lead bytes
-// C3..C9) and the three-byte forms of U+1E00..U+1EFF (lead byte E1).
-func foldsToASCII(lead byte) bool {
-	return lead >= 0xC3 && lead <= 0xC9 || lead == 0xE1
-}
-
 // foldBytes folds raw bytes for the prefilter's second look: ASCII
 // letters to lower case, every character latinFold maps to its ASCII
 // letter, the rest as they are. dst is reused.

@@ -367,16 +367,16 @@ func (h *Host) key(msg tea.KeyMsg) tea.Cmd {
 			})
 		}
 		return nil
-	case common.Matches(msg, k.FullSeesaw) && h.env.Ex.ID != model.ExerciseSeesaw:
+	case common.Matches(msg, k.FullSeesaw):
 		return func() tea.Msg { return OpenSeesawMsg{} }
-	case common.Matches(msg, k.Parking) && h.env.Ex.ID != model.ExerciseParking:
+	case common.Matches(msg, k.Parking):
 		return func() tea.Msg { return OpenParkingMsg{} }
 	}
 	if h.summary {
 		h.sum.key(common.KeyName(msg), h.bodyHeight())
 		return nil
 	}
-	if common.Matches(msg, k.Seesaw) && h.env.Ex.ID != model.ExerciseSeesaw {
+	if common.Matches(msg, k.Seesaw) {
 		h.seesaw = !h.seesaw
 		if h.seesaw && h.width < SeesawBesideMin {
 			h.status = fmt.Sprintf("the see-saw beside needs a window %d columns wide (this one is %d): W shows it full screen", SeesawBesideMin, h.width)

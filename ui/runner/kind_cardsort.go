@@ -146,10 +146,10 @@ func (s *cardSortSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 	case stage >= 0 && common.Matches(msg, k.Reopen):
 		return setCardStage(h, stage-1)
 	case !done && stage >= 0 && common.Matches(msg, k.Toggle):
-		_, most := h.env.Ex.RoundRange(stage)
-		e, ok := model.ToggleCardUpTo(cards, most, stage, cur.ID)
+		_, most := roundBounds(h.env.Ex)
+		e, ok := model.ToggleCard(cards, most, stage, cur.ID)
 		if !ok {
-			h.Status(fmt.Sprintf("already %d kept: let one go first (space on a kept card)", most))
+			h.Status(fmt.Sprintf("already %d kept: let one go first (space on a kept card)", most[stage]))
 			return nil
 		}
 		s.cur.move(ids, 1)
@@ -214,11 +214,11 @@ func (s *cardSortSection) seed(h *Host, cards []model.Entry) tea.Cmd {
 // go first and the round is recorded. The selection stays on its card if
 // it was kept, else goes to the first card kept.
 func (s *cardSortSection) confirm(h *Host, cards, play []model.Entry, cur model.Entry, stage int) tea.Cmd {
-	least, most := h.env.Ex.RoundRange(stage)
+	least, most := roundBounds(h.env.Ex)
 	kept := model.CardsKept(cards, stage)
-	changed, ok := model.ConfirmRoundWithin(cards, least, most, stage)
+	changed, ok := model.ConfirmRound(cards, least, most, stage)
 	if !ok {
-		h.Status(fmt.Sprintf("keep %s (%d kept now) before confirming", keepWords(least, most), kept))
+		h.Status(fmt.Sprintf("keep %s (%d kept now) before confirming", keepWords(least[stage], most[stage]), kept))
 		return nil
 	}
 	if !model.CardKept(cur, stage) {
@@ -313,6 +313,16 @@ func (s *cardSortSection) view(h *Host, w, ht int) string {
 func cardSortPane(ex *model.Exercise) Pane {
 	return newTabsPane("Card sort", newCardSortSection(),
 		newPlainNotes("Reflections", append(exerciseFields(ex), promptFields(ex)...)))
+}
+
+// roundBounds are the fewest and the most cards each round keeps, as the
+// deck gives them (an exact count, or a range such as 5 or 6).
+func roundBounds(ex *model.Exercise) (least, most []int) {
+	for i := range ex.Rounds {
+		lo, hi := ex.RoundRange(i)
+		least, most = append(least, lo), append(most, hi)
+	}
+	return least, most
 }
 
 // keepWords says how many a round keeps: "exactly 10", "5 or 6", "5 to 7".
