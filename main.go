@@ -121,6 +121,7 @@ Usage:
   huddle present [MODULE]     start a workshop session at a module (intro, m1, m2, m3, final, principles, briefing, background)
         --team NAME --facilitator NAME
   huddle reflect              solo reflection on Module 3: card sort, allies map, case review, plan
+                              (an unfinished reflection is taken up where it stopped)
   huddle review               browse past sessions, a team's journey, actions and exports
   huddle sessions [--json] [--damaged-ok]
                               list sessions, newest first, as a table or JSON
