@@ -159,20 +159,20 @@ func TestTmuxDiscussionWithThreeGroups(t *testing.T) {
 	s.waitFor("+ Positives 6 · − Challenges 5")
 
 	s.keys("S")
-	scr := s.waitFor("Summary")
 	// The summary is the Markdown that review and exports show: a row per
-	// position with the groups placed there.
-	for _, want := range [][2]string{{"attached", "Group 2"}, {"aligned", "Group 1"}, {"embedded", "Group 3"}} {
-		placed := false
+	// position with the groups placed there (waited for, row by row).
+	placedAt := func(scr, pos, group string) bool {
 		for _, line := range strings.Split(scr, "\n") {
-			if strings.Contains(line, want[0]+" ") && strings.Contains(line, "│ "+want[1]) {
-				placed = true
+			if strings.Contains(line, pos+" ") && strings.Contains(line, "│ "+group) {
+				return true
 			}
 		}
-		if !placed {
-			t.Errorf("summary should place %s at %s:\n%s", want[1], want[0], scr)
-		}
+		return false
 	}
+	s.waitUntil("every group placed in the summary", func(scr string) bool {
+		return strings.Contains(scr, "Summary") && placedAt(scr, "attached", "Group 2") &&
+			placedAt(scr, "aligned", "Group 1") && placedAt(scr, "embedded", "Group 3")
+	})
 	s.keys("Escape")
 	s.waitGone("Summary")
 	s.keys("Escape")

@@ -84,6 +84,22 @@ func (s *tmuxSession) keys(keys ...string) {
 
 func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", "main") }
 
+// waitUntil polls the screen until ok holds for it.
+func (s *tmuxSession) waitUntil(what string, ok func(screen string) bool) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := s.screen()
+		if ok(scr) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("waited 10s for %s; the screen shows:\n%s", what, scr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // waitForAll polls the screen until it contains every one of wants.
 func (s *tmuxSession) waitForAll(wants ...string) string {
 	s.t.Helper()
