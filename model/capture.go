@@ -216,6 +216,8 @@ const (
 	OpPutAction                  // Action is added (ID empty) or replaced
 	OpDeleteAction               // the action Action.ID is removed
 	OpSession                    // Session replaces the session record
+	OpAddVotes                   // Delta and RoomDelta are added to Entry's counts (Entries saved with it)
+	OpClearVotes                 // Entry's facilitator count is set to zero (the room's stays)
 )
 
 // Change is one committed change to a live session. A live session
@@ -228,6 +230,10 @@ type Change struct {
 	Entries []Entry
 	Action  Action
 	Session Session
+	// Delta and RoomDelta (OpAddVotes) are added to the facilitator's and
+	// the room's counts of Entry: the record named by Entry.ID or else the
+	// single record of Entry's slot, made when there is none.
+	Delta, RoomDelta int
 }
 
 // Apply applies a saved change to d: entries and actions carry the ids
@@ -264,12 +270,9 @@ func (d *SessionData) Apply(c Change) {
 // Views show pending changes this way, so that a second key builds on the
 // first before its save returns.
 func (d *SessionData) Preview(c Change) {
-	if c.Op == OpSetEntry {
-		if old, ok := d.Value(SlotOf(c.Entry)); ok {
-			c.Entry.ID, c.Entry.Created = old.ID, old.Created
-		}
+	if settled, err := d.Settle(c); err == nil {
+		d.Apply(settled)
 	}
-	d.Apply(c)
 }
 
 // DraftSlot reads the slot back out of a draft key made by

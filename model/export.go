@@ -161,7 +161,7 @@ func ExportCSV(d SessionData, exercises map[string]*Exercise) []byte {
 		ex := exerciseOrStub(exercises, e.ExerciseID)
 		row(CSVKindEntry, s.ID, s.Title, s.TeamName, s.Facilitator, date, e.ExerciseID, ExerciseTitle(ex, e.ExerciseID),
 			GroupLabel(ex, &d, e.Group), FieldLabel(ex, e.Field), e.Text, e.Value, e.Tag,
-			intCell(e.Weight), intCell(e.Votes), e.MergedInto, timeCell(e.Created, csvTimeLayout),
+			intCell(e.Weight), intCell(e.Count()), e.MergedInto, timeCell(e.Created, csvTimeLayout),
 			"", "", "", "")
 	}
 	for _, a := range d.Actions {

@@ -138,10 +138,20 @@ func EntryBullet(e Entry) string {
 	case TagChallenge:
 		line += " (−) weight " + strconv.Itoa(ClampWeight(e.Weight))
 	}
-	if e.Votes > 0 {
-		line += " · " + strings.Repeat("●", min(e.Votes, 10)) + " " + plural(e.Votes, "vote", "votes")
+	if e.Count() > 0 {
+		line += " · " + strings.Repeat("●", min(e.Count(), 10)) + " " + countWords(e, "vote", "votes")
 	}
 	return "- " + line
+}
+
+// countWords says an entry's count ("5 dots"), and how many of them the
+// room gave when it gave some ("5 dots, 3 from the room").
+func countWords(e Entry, one, many string) string {
+	s := plural(e.Count(), one, many)
+	if e.RoomVotes > 0 {
+		s += ", " + strconv.Itoa(e.RoomVotes) + " from the room"
+	}
+	return s
 }
 
 // ActionsTable renders actions as a Markdown table: action, owner, due

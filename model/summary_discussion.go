@@ -80,15 +80,15 @@ func DiscussionSummary(ex *Exercise, d *SessionData) string {
 	}
 	var voted []Entry
 	for _, e := range d.ExerciseEntries(ex.ID) {
-		if e.Votes > 0 && !strings.HasPrefix(e.Field, "_dot") {
+		if e.Count() > 0 && !strings.HasPrefix(e.Field, "_dot") {
 			voted = append(voted, e)
 		}
 	}
 	if len(voted) > 0 {
-		slices.SortStableFunc(voted, func(a, b Entry) int { return b.Votes - a.Votes })
+		slices.SortStableFunc(voted, func(a, b Entry) int { return b.Count() - a.Count() })
 		b.WriteString("### Chosen by dot vote\n\n")
 		for i, e := range voted {
-			b.WriteString(fmt.Sprintf("%d. %s (%s)\n", i+1, MarkdownInline(e.Text), plural(e.Votes, "dot", "dots")))
+			b.WriteString(fmt.Sprintf("%d. %s (%s)\n", i+1, MarkdownInline(e.Text), countWords(e, "dot", "dots")))
 		}
 		b.WriteString("\n")
 	}

@@ -10,9 +10,9 @@ import (
 func PollVotes(ex *Exercise, d *SessionData) (votes []int, total int) {
 	votes = make([]int, len(ex.Options))
 	for i := range ex.Options {
-		if e, ok := d.Value(Slot{Exercise: ex.ID, Field: OptionField(i)}); ok && e.Votes > 0 {
-			votes[i] = e.Votes
-			total += e.Votes
+		if e, ok := d.Value(Slot{Exercise: ex.ID, Field: OptionField(i)}); ok && e.Count() > 0 {
+			votes[i] = e.Count()
+			total += e.Count()
 		}
 	}
 	return votes, total
@@ -72,6 +72,15 @@ func PollSummary(ex *Exercise, d *SessionData) string {
 			rows = append(rows, []string{o, strconv.Itoa(votes[i]), strconv.Itoa(share) + "%", bar})
 		}
 		table = MarkdownTable([]string{"Option", "Votes", "Share", ""}, rows) + "\n**Total:** " + plural(total, "vote", "votes")
+		room := 0
+		for i := range ex.Options {
+			if e, ok := d.Value(Slot{Exercise: ex.ID, Field: OptionField(i)}); ok {
+				room += e.RoomVotes
+			}
+		}
+		if room > 0 {
+			table += " (" + strconv.Itoa(room) + " from the room)"
+		}
 		if ex.Question != "" {
 			table = "**" + MarkdownInline(ex.Question) + "**\n\n" + table
 		}

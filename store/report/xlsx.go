@@ -255,7 +255,7 @@ func SessionXLSX(d model.SessionData, exercises map[string]*model.Exercise, toda
 		}
 		rows = append(rows, []cell{text(s.ID), text(s.Title), text(s.TeamName), text(s.Facilitator), date(s.Started),
 			text(e.ExerciseID), text(model.ExerciseTitle(ex, e.ExerciseID)), text(model.GroupLabel(ex, &d, e.Group)),
-			text(model.FieldLabel(ex, e.Field)), text(e.Text), text(e.Value), text(e.Tag), number(e.Weight), number(e.Votes),
+			text(model.FieldLabel(ex, e.Field)), text(e.Text), text(e.Value), text(e.Tag), number(e.Weight), number(e.Count()),
 			text(e.MergedInto), dateTime(e.Created)})
 	}
 	items := make([]model.ActionItem, len(d.Actions))

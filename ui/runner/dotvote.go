@@ -73,7 +73,7 @@ func voteLines(h *Host) []model.Entry {
 		}
 		out = append(out, e)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Votes > out[j].Votes })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count() > out[j].Count() })
 	return out
 }
 
@@ -112,9 +112,8 @@ func (v *dotVote) key(h *Host, msg tea.KeyMsg, done func()) tea.Cmd {
 		}
 		target := lines[v.cur.at(ids)]
 		v.cur.set(target.ID) // the selection stays on the line as it moves up
-		target.Votes++
 		dot := model.Entry{ExerciseID: h.env.Ex.ID, Group: voter, Field: model.FieldDot, Value: target.ID, Text: "dot"}
-		return h.Commit(model.Change{Op: model.OpPutEntries, Entries: []model.Entry{dot, target}})
+		return h.Commit(model.Change{Op: model.OpAddVotes, Entry: model.Entry{ID: target.ID}, Delta: 1, Entries: []model.Entry{dot}})
 	case common.Matches(msg, k.Take):
 		if len(lines) == 0 {
 			return nil
@@ -124,8 +123,7 @@ func (v *dotVote) key(h *Host, msg tea.KeyMsg, done func()) tea.Cmd {
 		for _, dot := range h.data.In(model.Slot{Exercise: h.env.Ex.ID, Group: voter, Field: model.FieldDot}) {
 			if dot.Value == target.ID {
 				dot.MergedInto = model.Withdrawn
-				target.Votes = max(target.Votes-1, 0)
-				return h.Commit(model.Change{Op: model.OpPutEntries, Entries: []model.Entry{dot, target}})
+				return h.Commit(model.Change{Op: model.OpAddVotes, Entry: model.Entry{ID: target.ID}, Delta: -1, Entries: []model.Entry{dot}})
 			}
 		}
 		h.Status("this group gave that line no dot")
@@ -146,7 +144,7 @@ func (v *dotVote) view(h *Host, w, ht int) string {
 	cur := v.cur.at(entryIDs(lines))
 	var rows []string
 	for i, e := range lines {
-		text := fmt.Sprintf("%-6s %d  %s · %s", strings.Repeat("●", min(e.Votes, 6)), e.Votes,
+		text := fmt.Sprintf("%-6s %d  %s · %s", strings.Repeat("●", min(e.Count(), 6)), e.Count(),
 			model.SanitizeLine(e.Text), model.SanitizeLine(groupName(gs, e.Group)))
 		rows = append(rows, h.mark(i == cur, e.ID, text))
 	}

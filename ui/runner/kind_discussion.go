@@ -193,8 +193,7 @@ func (d *discussionPane) mergeInto(h *Host, group string) tea.Cmd {
 		return nil
 	}
 	target := r.entry
-	src.MergedInto = target.ID
-	target.Votes += src.Votes
+	src.MergedInto = target.ID // its dots move to the target as it is saved
 	h.Status("merged into “" + common.Clip(model.SanitizeLine(target.Text), 40) + "”")
 	return h.Commit(model.Change{Op: model.OpPutEntries, Entries: []model.Entry{src, target}})
 }
@@ -229,8 +228,8 @@ func (d *discussionPane) view(h *Host, w, ht int) string {
 // lineMarks shows a line's dots and the lines merged into it.
 func lineMarks(h *Host, e model.Entry, merging string) string {
 	var s string
-	if e.Votes > 0 {
-		s += fmt.Sprintf("  %s %d", strings.Repeat("●", min(e.Votes, 6)), e.Votes)
+	if e.Count() > 0 {
+		s += fmt.Sprintf("  %s %d", strings.Repeat("●", min(e.Count(), 6)), e.Count())
 	}
 	n := 0
 	for _, o := range h.data.Entries {

@@ -83,7 +83,6 @@ func (s *pollSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 	if len(keys) == 0 {
 		return nil
 	}
-	votes, _ := model.PollVotes(ex, &h.data)
 	sel := s.cur.at(keys)
 	k := s.km
 	switch {
@@ -92,9 +91,9 @@ func (s *pollSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 	case common.Matches(msg, k.Down):
 		s.cur.move(keys, 1)
 	case common.Matches(msg, k.Vote):
-		return s.set(h, sel, votes[sel]+1)
+		return s.add(h, sel, 1)
 	case common.Matches(msg, k.Unvote):
-		return s.set(h, sel, votes[sel]-1)
+		return s.add(h, sel, -1)
 	case common.Matches(msg, k.AddN):
 		i, _ := strconv.Atoi(common.KeyName(msg))
 		if i < 1 || i > len(keys) {
@@ -102,35 +101,44 @@ func (s *pollSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		s.cur.set(keys[i-1])
-		return s.set(h, i-1, votes[i-1]+1)
+		return s.add(h, i-1, 1)
 	case common.Matches(msg, k.TakeN):
 		if i := pollTakeIndex(common.KeyName(msg)); i >= 0 && i < len(keys) {
 			s.cur.set(keys[i])
-			return s.set(h, i, votes[i]-1)
+			return s.add(h, i, -1)
 		}
 	case common.Matches(msg, k.Reset):
-		h.Ask("clear every vote?", func() tea.Cmd {
+		h.Ask("clear the votes you counted?", func() tea.Cmd {
 			var cmds []tea.Cmd
-			for i, v := range votes {
-				if v != 0 {
-					cmds = append(cmds, s.set(h, i, 0))
+			for i := range keys {
+				if e, ok := h.data.Value(optionSlot(ex, i)); ok && e.Votes != 0 {
+					cmds = append(cmds, h.Commit(model.Change{Op: model.OpClearVotes, Entry: optionSlotEntry(ex, i)}))
 				}
 			}
-			h.Status("votes cleared")
+			h.Status("your counted votes cleared (the room's stay)")
 			return tea.Batch(cmds...)
 		})
 	}
 	return nil
 }
 
-// set saves option i's count (never below zero).
-func (s *pollSection) set(h *Host, i, count int) tea.Cmd {
-	if count < 0 {
+// add changes the facilitator's count of option i by delta (a count the
+// facilitator did not give is not taken back: the room's votes are the
+// room's). The change is applied to the saved count as it is saved.
+func (s *pollSection) add(h *Host, i, delta int) tea.Cmd {
+	if e, _ := h.data.Value(optionSlot(h.env.Ex, i)); e.Votes+delta < 0 {
+		h.Status("no counted vote to take back")
 		return nil
 	}
-	return h.Commit(model.Change{Op: model.OpSetEntry, Entry: model.Entry{
-		ExerciseID: h.env.Ex.ID, Field: model.OptionField(i), Votes: count,
-	}})
+	return h.Commit(model.Change{Op: model.OpAddVotes, Entry: optionSlotEntry(h.env.Ex, i), Delta: delta})
+}
+
+func optionSlot(ex *model.Exercise, i int) model.Slot {
+	return model.Slot{Exercise: ex.ID, Field: model.OptionField(i)}
+}
+
+func optionSlotEntry(ex *model.Exercise, i int) model.Entry {
+	return model.Entry{ExerciseID: ex.ID, Field: model.OptionField(i)}
 }
 
 // view draws the question, then one bar per option: its number, label, a

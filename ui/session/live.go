@@ -7,6 +7,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -231,7 +232,13 @@ func (l *Live) assignIDs(c model.Change) model.Change {
 			}
 			c.Entry.ID = newID(at)
 		}
-	case model.OpPutEntries:
+	case model.OpPutEntries, model.OpAddVotes, model.OpClearVotes:
+		if c.Op != model.OpPutEntries && c.Entry.ID == "" {
+			// a count of a slot: the id is used only if the record is new
+			at := time.Now()
+			c.Entry.Created = at.Round(0).UTC()
+			c.Entry.ID = newID(at)
+		}
 		c.Entries = append([]model.Entry(nil), c.Entries...)
 		for i := range c.Entries {
 			if c.Entries[i].ID == "" { // a new entry among others (a dot)
@@ -292,19 +299,17 @@ func (l *Live) persist(c model.Change) (model.Change, error) {
 	if l.ended() && c.Op != model.OpSession {
 		return c, ErrSessionEnded
 	}
-	var err error
+	// Settled on the saved state (counts applied to the current record):
+	// changes are saved one at a time, so nothing changes it meanwhile.
+	l.mu.RLock()
+	c, err := l.data.Settle(c)
+	l.mu.RUnlock()
+	if err != nil {
+		return c, err
+	}
 	switch c.Op {
-	case model.OpAddEntry:
+	case model.OpAddEntry, model.OpSetEntry:
 		c.Entry.SessionID = sid
-		c.Entry, err = l.st.PutEntry(c.Entry)
-	case model.OpSetEntry:
-		c.Entry.SessionID = sid
-		l.mu.RLock()
-		old, ok := l.data.Value(model.SlotOf(c.Entry))
-		l.mu.RUnlock()
-		if ok {
-			c.Entry.ID, c.Entry.Created = old.ID, old.Created
-		}
 		c.Entry, err = l.st.PutEntry(c.Entry)
 	case model.OpUpdateEntry:
 		if c.Entry.ID == "" {
@@ -350,14 +355,27 @@ func (l *Live) sessionID() string {
 }
 
 // Watch returns a channel that receives a signal after changes are
-// applied, and the command that waits for the next one. A watcher that
-// lags sees at most one pending signal and reads the latest state.
-func (l *Live) Watch() <-chan struct{} {
+// applied, and the function that stops watching (a participant who leaves
+// must not leave a watcher behind; calling it twice is harmless). A
+// watcher that lags sees at most one pending signal and reads the latest
+// state.
+func (l *Live) Watch() (<-chan struct{}, func()) {
 	ch := make(chan struct{}, 1)
 	l.mu.Lock()
 	l.watchers = append(l.watchers, ch)
 	l.mu.Unlock()
-	return ch
+	return ch, func() {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.watchers = slices.DeleteFunc(l.watchers, func(w chan struct{}) bool { return w == ch })
+	}
+}
+
+// Watchers counts the watchers (tests: none is left behind).
+func (l *Live) Watchers() int {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return len(l.watchers)
 }
 
 // WaitChange is the command that waits on a watch channel.

@@ -24,7 +24,10 @@ func TestLiveCommitsInOrderAndTellsWatchers(t *testing.T) {
 	deck := builtinDeck(t)
 	st := testStore(t)
 	l := testLive(t, st, deck, "North")
-	w1, w2 := l.Watch(), l.Watch()
+	w1, stop1 := l.Watch()
+	w2, stop2 := l.Watch()
+	defer stop1()
+	defer stop2()
 	var cmds []tea.Cmd
 	for i := 0; i < 20; i++ {
 		cmds = append(cmds, l.Commit(model.Change{Op: model.OpAddEntry, Entry: model.Entry{ExerciseID: "M1-E3", Group: "g1", Field: "benefits", Text: "line " + string(rune('a'+i))}}))
