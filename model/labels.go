@@ -27,6 +27,13 @@ func FieldLabel(ex *Exercise, field string) string {
 		}
 		return "Prompt " + strconv.Itoa(n+1)
 	}
+	if n, k, ok := roomRatingOf(field); ok {
+		label := "Room: " + FieldLabel(ex, ItemField(n))
+		if k < len(ex.Scale) {
+			return label + " — " + ex.Scale[k]
+		}
+		return label + " — column " + strconv.Itoa(k+1)
+	}
 	if n, ok := numbered(field, "item/"); ok {
 		if n < len(ex.Items) {
 			return ex.Items[n]

@@ -118,10 +118,12 @@ func AttitudeWeight(ratingIndex, scaleLen int) int {
 // every live entry tagged positive or challenge (typed straight onto the
 // see-saw, tagged feedback, challenges an exercise seeded), and the rated
 // statements of every exercise whose ratings feed the see-saw's positive
-// side (M2-E4), weighted by their rating. exercises maps exercise ids to
+// side (M2-E4), weighted by their rating (the facilitator's and the
+// room's taken together). exercises maps exercise ids to
 // the deck's exercises; it may be nil.
 func SeesawItems(d *SessionData, exercises map[string]*Exercise) []SeesawItem {
 	var out []SeesawItem
+	var rated ratings
 	for _, e := range d.Entries {
 		if !e.Live() {
 			continue
@@ -138,7 +140,17 @@ func SeesawItems(d *SessionData, exercises map[string]*Exercise) []SeesawItem {
 			continue
 		}
 		ex := exercises[e.ExerciseID]
-		if ex == nil || ex.Seesaw != string(Positive) || !strings.HasPrefix(e.Field, "item/") {
+		if ex == nil || ex.Seesaw != string(Positive) {
+			continue
+		}
+		if n, _, ok := roomRatingOf(e.Field); ok && n < len(ex.Items) && !rated.has(d, ex, n) {
+			// rated by the room alone: the statement's first tally stands for it
+			if col, ok := ratedColumn(-1, rated.room(d, ex)[n]); ok && rated.first(ex.ID, n) {
+				out = append(out, SeesawItem{ID: e.ID, Text: ex.Items[n], Side: Positive, Weight: AttitudeWeight(col, len(ex.Scale)), Origin: ex.ID})
+			}
+			continue
+		}
+		if !strings.HasPrefix(e.Field, "item/") {
 			continue
 		}
 		n, err := strconv.Atoi(strings.TrimPrefix(e.Field, "item/"))
@@ -146,7 +158,43 @@ func SeesawItems(d *SessionData, exercises map[string]*Exercise) []SeesawItem {
 		if err != nil || n < 0 || n >= len(ex.Items) || idx < 0 {
 			continue
 		}
-		out = append(out, SeesawItem{ID: e.ID, Text: ex.Items[n], Side: Positive, Weight: AttitudeWeight(idx, len(ex.Scale)), Origin: ex.ID})
+		col, _ := ratedColumn(idx, rated.room(d, ex)[n])
+		out = append(out, SeesawItem{ID: e.ID, Text: ex.Items[n], Side: Positive, Weight: AttitudeWeight(col, len(ex.Scale)), Origin: ex.ID})
 	}
 	return out
+}
+
+// ratings remembers, while the see-saw's items are gathered, the room's
+// ratings of each exercise and which statements already have an item.
+type ratings struct {
+	counts map[string][][]int
+	done   map[string]bool
+}
+
+func (r *ratings) room(d *SessionData, ex *Exercise) [][]int {
+	if r.counts == nil {
+		r.counts, r.done = map[string][][]int{}, map[string]bool{}
+	}
+	if c, ok := r.counts[ex.ID]; ok {
+		return c
+	}
+	c := RoomRatings(ex, d)
+	r.counts[ex.ID] = c
+	return c
+}
+
+// has reports whether the facilitator rated statement n of ex.
+func (r *ratings) has(d *SessionData, ex *Exercise, n int) bool {
+	e, ok := d.Value(Slot{Exercise: ex.ID, Field: ItemField(n)})
+	return ok && slices.Contains(ex.Scale, e.Value)
+}
+
+// first reports whether statement n of exercise id is met for the first time.
+func (r *ratings) first(id string, n int) bool {
+	k := id + "/" + strconv.Itoa(n)
+	if r.done[k] {
+		return false
+	}
+	r.done[k] = true
+	return true
 }

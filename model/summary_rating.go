@@ -23,8 +23,9 @@ func RatingSummary(ex *Exercise, d *SessionData) string {
 	}
 	return joinSections(
 		itemsTable(ex, d, "Statement", "Rating"),
+		roomRatingsTable(ex, d),
 		seesaw,
-		restSummary(ex, d, func(e Entry) bool { return isItemField(e.Field) }),
+		restSummary(ex, d, func(e Entry) bool { return isItemField(e.Field) || IsRoomRating(e.Field) }),
 		actionsSection(ex, d),
 	)
 }

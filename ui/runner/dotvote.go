@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -59,23 +58,8 @@ func newDotVote(gs []model.Group) *dotVote {
 
 func (v *dotVote) keyMap() help.KeyMap { return dotVoteKeyMap{v.keys} }
 
-// voteLines lists the lines that can take dots: every live line of a
-// lines field, the prompts' and the closing question's, most dots first,
-// then in capture order.
-func voteLines(h *Host) []model.Entry {
-	var out []model.Entry
-	for _, e := range h.data.ExerciseEntries(h.env.Ex.ID) {
-		if strings.HasPrefix(e.Field, "_") && e.Field != model.FieldClosing && !strings.HasPrefix(e.Field, model.FieldPrompt) {
-			continue
-		}
-		if f := h.env.Ex.Field(e.Field); f != nil && f.Type != model.FieldLines {
-			continue
-		}
-		out = append(out, e)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Count() > out[j].Count() })
-	return out
-}
+// voteLines lists the lines that can take dots (model.DotLines).
+func voteLines(h *Host) []model.Entry { return h.data.DotLines(h.env.Ex) }
 
 func entryIDs(es []model.Entry) []string {
 	return keysOf(es, func(e model.Entry) string { return e.ID })
