@@ -61,11 +61,11 @@ type Entry struct {
 	Group      string    `json:"group,omitempty"`
 	Field      string    `json:"field,omitempty"`
 	Text       string    `json:"text"`
-	Value      string    `json:"value,omitempty"`  // a chosen option: continuum position, status, level, grid cell, vote
-	Order      int       `json:"order,omitempty"`  // a position kept by the exercise, e.g. a card's rank
-	Tag        string    `json:"tag,omitempty"`    // TagNone, TagPositive or TagChallenge
-	Weight     int       `json:"weight,omitempty"` // see-saw weight, 1 to 3
-	Votes      int       `json:"votes,omitempty"`  // dot votes or poll votes counted by the facilitator
+	Value      string    `json:"value,omitempty"`      // a chosen option: continuum position, status, level, grid cell, vote
+	Order      int       `json:"order,omitempty"`      // a position kept by the exercise, e.g. a card's rank
+	Tag        string    `json:"tag,omitempty"`        // TagNone, TagPositive or TagChallenge
+	Weight     int       `json:"weight,omitempty"`     // see-saw weight, 1 to 3
+	Votes      int       `json:"votes,omitempty"`      // dot votes or poll votes counted by the facilitator
 	RoomVotes  int       `json:"room_votes,omitempty"` // the same counted by the room (live participation), kept apart
 	MergedInto string    `json:"merged_into,omitempty"`
 	Created    time.Time `json:"created"`
