@@ -103,6 +103,7 @@ func itemBlock(h *Host, i int, sel bool, w int) []string {
 		for _, l := range common.PackWith(opts, "  ", max(w-len(indent), 1)) {
 			out = append(out, indent+l)
 		}
+		out = append(out, roomRatingRows(h, i, indent, w)...)
 	}
 	if note, ok := h.data.Value(h.Slot("", model.ItemNoteField(i))); ok && note.Text != "" {
 		out = append(out, indent+t.Dim.Render("note: ")+model.SanitizeLine(note.Text))
@@ -152,6 +153,30 @@ func fieldHeading(h *Host, group string, f dField, sel bool, w int) []string {
 			val = model.SanitizeLine(v.Text)
 		}
 		out = append(out, "     "+val)
+	}
+	return out
+}
+
+// roomRatingRows are the room's ratings of item i, when the room (live
+// participants) rated it: how many chose each column.
+func roomRatingRows(h *Host, i int, indent string, w int) []string {
+	ex := h.env.Ex
+	counts := model.RoomRatings(ex, &h.data)
+	if i >= len(counts) {
+		return nil
+	}
+	total := 0
+	var cells []string
+	for j, c := range counts[i] {
+		total += c
+		cells = append(cells, fmt.Sprintf("%s %d", model.SanitizeLine(ex.Scale[j]), c))
+	}
+	if total == 0 {
+		return nil
+	}
+	var out []string
+	for _, l := range common.PackWith(append([]string{"the room:"}, cells...), " · ", max(w-len(indent), 1)) {
+		out = append(out, indent+h.env.Theme.Dim.Render(l))
 	}
 	return out
 }

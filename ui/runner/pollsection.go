@@ -189,7 +189,16 @@ func (s *pollSection) view(h *Host, w, ht int) string {
 		}
 	}
 	lines = append(lines, common.ListWindow(rows, cursorLine, ht-len(lines)-1)...)
-	lines = append(lines, t.Accent.Render("Total: "+votesWord(total)))
+	totalLine := "Total: " + votesWord(total)
+	room := 0
+	for i := range ex.Options {
+		e, _ := h.data.Value(optionSlot(ex, i))
+		room += e.RoomVotes
+	}
+	if room > 0 {
+		totalLine += fmt.Sprintf(" (%d from the room)", room)
+	}
+	lines = append(lines, t.Accent.Render(totalLine))
 	return strings.Join(lines, "\n")
 }
 
