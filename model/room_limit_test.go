@@ -20,7 +20,7 @@ func TestLimiterPerSource(t *testing.T) {
 		{0, "a", true, 0},
 		{1 * time.Second, "a", true, 0},
 		{2 * time.Second, "a", true, 0},
-		{3 * time.Second, "a", false, 59 * time.Second}, // three failures: wait a minute from the last
+		{3 * time.Second, "a", false, 59 * time.Second},  // three failures: wait a minute from the last
 		{3 * time.Second, "b", true, 0},                  // another source is not held up
 		{62 * time.Second, "a", true, 0},                 // the minute has passed: one more try
 		{63 * time.Second, "a", false, 59 * time.Second}, // and again a wait
