@@ -93,10 +93,10 @@ func NewRoomActivity(ex *Exercise, kind RoomKind, lines []RoomLine) (RoomActivit
 type RoomAction int
 
 const (
-	ActNote  RoomAction = iota // write, share, unshare or delete a note
-	ActVote                    // vote in a poll
-	ActDot                     // give or take back a dot
-	ActRate                    // rate a statement
+	ActNote RoomAction = iota // write, share, unshare or delete a note
+	ActVote                   // vote in a poll
+	ActDot                    // give or take back a dot
+	ActRate                   // rate a statement
 )
 
 // Allows reports whether participants may do act now: only in an open
