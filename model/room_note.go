@@ -27,10 +27,13 @@ var (
 )
 
 // RoomNote is a participant's note, held in the room's memory only until
-// it is revealed; Seat is whose it is and never leaves the room.
+// it is revealed; Seat is whose it is and never leaves the room. Only the
+// notes of the exercise open in the room are shown, approved, hidden or
+// revealed.
 type RoomNote struct {
 	ID       int
 	Seat     int
+	Exercise string // the exercise it was written for
 	Text     string
 	Shared   bool // the participant has shared it for reveal
 	Approved bool // the facilitator approved it (when approval is required)

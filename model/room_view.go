@@ -52,7 +52,7 @@ type NoteView struct {
 }
 
 // ViewFor is the one place that decides what participant seat sees. Their
-// own notes only, private and shared, never another's; their own choices;
+// own notes only (of the exercise open), private and shared, never another's; their own choices;
 // tallies only for a poll, dot vote or rating, once closed if results wait
 // for the close, and once at least MinCount have answered. Everything is
 // copied: the view shares no memory with the room.
@@ -68,7 +68,7 @@ func (s *RoomState) ViewFor(seat int) ParticipantView {
 	}
 	v.Activity = copyActivity(s.Activity)
 	for _, n := range s.Notes {
-		if n.Seat == seat {
+		if n.Seat == seat && n.Exercise == s.Activity.Exercise {
 			v.Notes = append(v.Notes, NoteView{ID: n.ID, Text: n.Text, Shared: n.Shared, Revealed: n.Revealed})
 		}
 	}
@@ -137,7 +137,7 @@ func (s *RoomState) Wall() WallView {
 		}
 	}
 	for _, n := range s.Notes {
-		if n.Shared && !n.Revealed && !n.Hidden {
+		if n.Shared && !n.Revealed && !n.Hidden && n.Exercise == s.Activity.Exercise {
 			w.Shared++
 			if s.Activity.Approval && !n.Approved {
 				w.Pending++
@@ -162,7 +162,7 @@ type PendingNote struct {
 func (s *RoomState) Pending() []PendingNote {
 	var out []PendingNote
 	for _, n := range s.Notes {
-		if n.Shared && !n.Revealed {
+		if n.Shared && !n.Revealed && n.Exercise == s.Activity.Exercise {
 			out = append(out, PendingNote{ID: n.ID, Text: n.Text, Approved: n.Approved, Hidden: n.Hidden})
 		}
 	}
@@ -175,7 +175,8 @@ func (s *RoomState) Pending() []PendingNote {
 func (s *RoomState) Revealable() []int {
 	var out []int
 	for i, n := range s.Notes {
-		if n.Shared && !n.Hidden && !n.Revealed && (n.Approved || !s.Activity.Approval) {
+		if n.Shared && !n.Hidden && !n.Revealed && (n.Approved || !s.Activity.Approval) &&
+			n.Exercise == s.Activity.Exercise {
 			out = append(out, i)
 		}
 	}

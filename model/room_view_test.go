@@ -11,6 +11,9 @@ import (
 // 12 with a private, a shared and a revealed note, 30 who left with a
 // shared note.
 func roomFixture(a RoomActivity) *RoomState {
+	if a.Kind != RoomLobby {
+		a.Exercise = "d1"
+	}
 	return &RoomState{
 		Activity: a,
 		Seats: map[int]*RoomSeat{
@@ -19,12 +22,12 @@ func roomFixture(a RoomActivity) *RoomState {
 			30: {Choices: Choices{"option/1": 1}, Gone: true},
 		},
 		Notes: []RoomNote{
-			{ID: 1, Seat: 7, Text: "seven private"},
-			{ID: 2, Seat: 7, Text: "seven shared", Shared: true},
-			{ID: 3, Seat: 12, Text: "twelve private"},
-			{ID: 4, Seat: 12, Text: "twelve shared", Shared: true, Approved: true},
-			{ID: 5, Seat: 12, Text: "twelve revealed", Shared: true, Revealed: true},
-			{ID: 6, Seat: 30, Text: "thirty shared", Shared: true, Hidden: true},
+			{ID: 1, Seat: 7, Exercise: "d1", Text: "seven private"},
+			{ID: 2, Seat: 7, Exercise: "d1", Text: "seven shared", Shared: true},
+			{ID: 3, Seat: 12, Exercise: "d1", Text: "twelve private"},
+			{ID: 4, Seat: 12, Exercise: "d1", Text: "twelve shared", Shared: true, Approved: true},
+			{ID: 5, Seat: 12, Exercise: "d1", Text: "twelve revealed", Shared: true, Revealed: true},
+			{ID: 6, Seat: 30, Exercise: "d1", Text: "thirty shared", Shared: true, Hidden: true},
 		},
 	}
 }
@@ -66,6 +69,10 @@ func TestViewForNotes(t *testing.T) {
 	}
 	if v := s.ViewFor(99); !v.Removed {
 		t.Error("a seat that is not there is not told it was removed")
+	}
+	s.Notes = append(s.Notes, RoomNote{ID: 9, Seat: 7, Exercise: "other", Text: "seven elsewhere"})
+	if got := noteTexts(s.ViewFor(7)); got != "seven private|seven shared" {
+		t.Errorf("notes of another exercise shown: %q", got)
 	}
 	v := s.ViewFor(7)
 	if v.Name != "Participant 7" || !v.Notes[1].Shared || v.Notes[0].Shared {
@@ -150,6 +157,10 @@ func TestWallPendingRevealable(t *testing.T) {
 	}
 	if w := s.Wall(); w.Pending != 1 {
 		t.Fatalf("pending %d, want 1", w.Pending)
+	}
+	s.Notes = append(s.Notes, RoomNote{ID: 9, Seat: 7, Exercise: "other", Text: "elsewhere", Shared: true, Approved: true})
+	if got := ids(s.Revealable()); len(got) != 1 {
+		t.Fatalf("another exercise's note revealable: %v", got)
 	}
 	p := s.Pending()
 	if len(p) != 3 || p[2].ID != 6 || !p[2].Hidden {
