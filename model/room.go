@@ -271,3 +271,17 @@ func (c Choices) Clone() Choices {
 	}
 	return out
 }
+
+// Show is the clock as a participant sees it at now: "" with no timer,
+// "⏱ 4:32 left" while it runs, "⏸ 4:32 left (paused)", "⏱ time is up".
+func (c RoomClock) Show(now time.Time) string {
+	switch {
+	case c.Paused > 0:
+		return "⏸ " + FormatClock(c.Paused) + " left (paused)"
+	case c.Deadline.IsZero():
+		return ""
+	case !c.Deadline.After(now):
+		return "⏱ time is up"
+	}
+	return "⏱ " + FormatClock(c.Deadline.Sub(now)) + " left"
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"testing"
+	"time"
 )
 
 func TestRoomActivityAllows(t *testing.T) {
@@ -176,5 +177,23 @@ func TestChoicesApplyAndTakeBack(t *testing.T) {
 	}
 	if RatingChoice(2, 4) != "item/2=4" || DotChoice("e1") != "dot/e1" {
 		t.Fatal("choice names")
+	}
+}
+
+func TestRoomClockShow(t *testing.T) {
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		c    RoomClock
+		want string
+	}{
+		{RoomClock{}, ""},
+		{RoomClock{Deadline: now.Add(4*time.Minute + 31500*time.Millisecond)}, "⏱ 4:32 left"},
+		{RoomClock{Deadline: now}, "⏱ time is up"},
+		{RoomClock{Paused: 90 * time.Second}, "⏸ 1:30 left (paused)"},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Show(now); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.c, got, tt.want)
+		}
 	}
 }
