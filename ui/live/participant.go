@@ -161,9 +161,9 @@ func (p *participant) key(msg tea.KeyMsg) tea.Cmd {
 			col = min(col+1, len(a.Scale)-1)
 		}
 		p.answer(p.room.Rate(p.seat, p.cur, col), "rating saved")
-	case a.Allows(model.ActRate) && len(common.KeyName(msg)) == 1:
-		if c := common.KeyName(msg)[0]; c >= '1' && int(c-'1') < len(a.Scale) {
-			p.answer(p.room.Rate(p.seat, p.cur, int(c-'1')), "rating saved")
+	case a.Allows(model.ActRate) && common.Matches(msg, k.Pick):
+		if c := int(common.KeyName(msg)[0] - '1'); c < len(a.Scale) {
+			p.answer(p.room.Rate(p.seat, p.cur, c), "rating saved")
 		}
 	}
 	return nil

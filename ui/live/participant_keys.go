@@ -1,6 +1,8 @@
 package live
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/carehuddle/huddle/model"
@@ -12,6 +14,7 @@ type participantKeys struct {
 	Up, Down, Left, Right key.Binding
 	New, Share, Delete    key.Binding
 	Vote, Give, Take      key.Binding
+	Pick                  key.Binding // a scale column by its number
 	Save, Cancel          key.Binding
 	Leave                 key.Binding
 }
@@ -28,6 +31,8 @@ func defaultParticipantKeys() participantKeys {
 		Vote:   key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter", "vote")),
 		Give:   key.NewBinding(key.WithKeys(" ", "enter", "+"), key.WithHelp("space", "give a dot")),
 		Take:   key.NewBinding(key.WithKeys("x", "backspace", "-"), key.WithHelp("x", "take it back")),
+		Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+			key.WithHelp("1-9", "rate")),
 		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep (private)")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Leave:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "leave")),
@@ -54,7 +59,9 @@ func (k participantKeys) forScreen(v model.ParticipantView, typing bool) []key.B
 	case model.RoomDots:
 		return []key.Binding{k.Up, k.Down, k.Give, k.Take, k.Leave}
 	case model.RoomRating:
-		return []key.Binding{k.Up, k.Down, k.Left, k.Leave}
+		pick := k.Pick
+		pick.SetHelp(fmt.Sprintf("1-%d", min(len(a.Scale), 9)), "rate")
+		return []key.Binding{k.Up, k.Down, k.Left, pick, k.Leave}
 	}
 	return []key.Binding{k.Leave}
 }

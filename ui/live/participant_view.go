@@ -56,8 +56,15 @@ func (p *participant) body(w int) string {
 			title += " (closed)"
 		}
 		out = append(out, wrap(t.Heading, model.SanitizeLine(title), w))
-		if a.Prompt != "" {
-			out = append(out, wrap(t.Footer, model.SanitizeLine(a.Prompt), w))
+		prompt := model.SanitizeLine(a.Prompt)
+		switch {
+		case a.Kind == model.RoomDots && a.Open:
+			prompt = "Give your dots to the lines that matter most to you."
+		case a.Kind == model.RoomRating && a.Open:
+			prompt = "Rate each statement: ←/→ or its number on the scale."
+		}
+		if prompt != "" {
+			out = append(out, wrap(t.Footer, prompt, w))
 		}
 	}
 	switch a.Kind {
