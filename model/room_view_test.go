@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // roomFixture has three participants: 7 with a private and a shared note,
@@ -209,4 +210,34 @@ func TestCheckNote(t *testing.T) {
 	if len(r) != 1 || !r[0].Equal(now) {
 		t.Errorf("RecentNotes kept %v", r)
 	}
+}
+
+func FuzzCheckNote(f *testing.F) {
+	for _, s := range []string{"plain", "red\x1b[31m x", "\u202eevil", "a\r\nb", "943 476 5919", strings.Repeat("x", 300)} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		clean, fs, err := CheckNote(s, now, nil, 0)
+		if err != nil {
+			if clean != "" {
+				t.Fatalf("refused note %q kept text %q", s, clean)
+			}
+			if errors.Is(err, ErrMayIdentify) != (len(fs) > 0) {
+				t.Fatalf("findings %v with error %v", fs, err)
+			}
+			return
+		}
+		if utf8.RuneCountInString(clean) > MaxNoteRunes || clean != strings.TrimSpace(clean) {
+			t.Fatalf("note %q: too long or untrimmed", clean)
+		}
+		for _, r := range clean {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+				t.Fatalf("note %q holds control %U", clean, r)
+			}
+		}
+		if again, _, err := CheckNote(clean, now, nil, 0); err != nil || again != clean {
+			t.Fatalf("a clean note %q does not check again: %q %v", clean, again, err)
+		}
+	})
 }

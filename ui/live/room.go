@@ -220,6 +220,9 @@ func (r *Room) leave(seat int) {
 	defer r.mu.Unlock()
 	if s := r.st.Seats[seat]; s != nil {
 		s.Gone = true
+		if len(s.Choices) == 0 {
+			delete(r.st.Seats, seat) // nothing of theirs to keep counted
+		}
 	}
 	r.dropNotesLocked(seat, false)
 	r.unwatchLocked(seat)

@@ -36,8 +36,11 @@ func (r *Room) Open(ex *model.Exercise, kind model.RoomKind) error {
 	}
 	r.st.Activity = r.withRules(a)
 	r.gen++
-	for _, s := range r.st.Seats {
+	for n, s := range r.st.Seats {
 		s.Choices = model.Choices{}
+		if s.Gone {
+			delete(r.st.Seats, n) // their answers stay recorded; nothing more to count
+		}
 	}
 	r.notifyLocked()
 	return nil
