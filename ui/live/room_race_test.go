@@ -130,3 +130,58 @@ func TestTwentyParticipantsAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// Keys of one participant racing each other (two goroutines per seat) can
+// neither spend a fourth dot nor leave two votes: each seat ends with one
+// vote and three dots, and what was recorded is what the room counts.
+func TestSameParticipantRacing(t *testing.T) {
+	rec := newFakeRecorder()
+	r, _, _ := newTestRoom(t, Config{Recorder: slowRecorder{rec}})
+	const n = 20
+	seats := make([]int, n)
+	for i := range seats {
+		seats[i] = enter(t, r).seat
+	}
+	rec.lines = []Line{{"e1", "one"}, {"e2", "two"}}
+	twice := func(act func(k, seat int)) {
+		var wg sync.WaitGroup
+		for _, s := range seats {
+			for k := range 2 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					act(k, s)
+				}()
+			}
+		}
+		wg.Wait()
+	}
+	r.Open(poll, model.RoomPoll)
+	twice(func(k, seat int) {
+		for j := range 5 {
+			r.Vote(seat, (k+j)%3)
+		}
+	})
+	total := 0
+	for o := range 3 {
+		total += rec.count("p1", model.OptionField(o))
+	}
+	if total != n {
+		t.Errorf("%d votes recorded for %d participants", total, n)
+	}
+	r.Open(discussion, model.RoomDots)
+	twice(func(k, seat int) {
+		for range 3 {
+			r.Dot(seat, fmt.Sprintf("e%d", k+1), true)
+		}
+	})
+	dots := rec.count("d1", "dot/e1") + rec.count("d1", "dot/e2")
+	if dots != n*model.DotsPerGroup {
+		t.Errorf("%d dots recorded, want %d", dots, n*model.DotsPerGroup)
+	}
+	for _, s := range seats {
+		if used := model.DotsUsed(r.View(s).Choices); used != model.DotsPerGroup {
+			t.Errorf("participant %d holds %d dots", s, used)
+		}
+	}
+}
