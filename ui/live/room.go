@@ -2,6 +2,7 @@ package live
 
 import (
 	"crypto/rand"
+	"errors"
 	"io"
 	"sync"
 	"time"
@@ -32,6 +33,9 @@ type ResultsRule struct {
 	WhenClosed bool
 	MinCount   int
 }
+
+// errNoRecorder: a room needs somewhere to record what it decides.
+var errNoRecorder = errors.New("live: a room needs a Recorder")
 
 // DefaultMax is the participant cap when Config.Max is 0.
 const DefaultMax = 60
@@ -68,6 +72,9 @@ type seatChans struct {
 
 // NewRoom opens a room with a fresh join code.
 func NewRoom(cfg Config) (*Room, error) {
+	if cfg.Recorder == nil {
+		return nil, errNoRecorder
+	}
 	if cfg.Random == nil {
 		cfg.Random = rand.Reader
 	}

@@ -110,6 +110,12 @@ var (
 		Items: []string{"We listen", "We plan"}, Scale: []string{"Never", "Sometimes", "Often", "Always"}}
 )
 
+func TestNewRoomNeedsRecorder(t *testing.T) {
+	if _, err := NewRoom(Config{}); err == nil {
+		t.Fatal("a room without a Recorder")
+	}
+}
+
 func TestEnter(t *testing.T) {
 	r, _, clk := newTestRoom(t, Config{Max: 2, Limits: model.AttemptLimits{
 		SourceFree: 3, SourceWait: time.Minute, CodeMax: 5, Forget: time.Hour, MaxSources: 100}})
