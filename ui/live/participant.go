@@ -39,6 +39,7 @@ func newParticipant(room *Room, seat int, rd *lipgloss.Renderer, t common.Theme)
 	in := common.NewTextField(t, "› ", model.MaxNoteRunes)
 	in.UseRenderer(rd, t)
 	in.SetPlaceholder("your note (private until you share it)")
+	in.SetWidth(80)
 	p := &participant{
 		room: room, seat: seat, t: t, keys: defaultParticipantKeys(), help: common.HelpFor(t),
 		input: in, w: 80, h: 24, now: room.cfg.Now,

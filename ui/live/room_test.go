@@ -77,7 +77,7 @@ func (c *testClock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func newTestRoom(t *testing.T, cfg Config) (*Room, *fakeRecorder, *testClock) {
+func newTestRoom(t testing.TB, cfg Config) (*Room, *fakeRecorder, *testClock) {
 	t.Helper()
 	rec := newFakeRecorder()
 	clk := &testClock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
@@ -92,7 +92,7 @@ func newTestRoom(t *testing.T, cfg Config) (*Room, *fakeRecorder, *testClock) {
 	return r, rec, clk
 }
 
-func enter(t *testing.T, r *Room) *guest {
+func enter(t testing.TB, r *Room) *guest {
 	t.Helper()
 	g, err := r.Enter(strings.ToLower(string(r.Code())), "127.0.0.1")
 	if err != nil {
