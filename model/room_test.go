@@ -197,3 +197,28 @@ func TestRoomClockShow(t *testing.T) {
 		}
 	}
 }
+
+func TestRoomSeatSwitch(t *testing.T) {
+	pollKey, dotsKey := ActivityKey{RoomPoll, "p"}, ActivityKey{RoomDots, "d"}
+	s := &RoomSeat{Choices: Choices{"option/1": 1}}
+	s.Switch(pollKey, dotsKey)
+	if len(s.Choices) != 0 || !s.Answered() {
+		t.Fatalf("after switching away: %+v", s)
+	}
+	s.Choices.Apply([]Delta{{"dot/e1", 2}})
+	s.Switch(dotsKey, pollKey)
+	if Voted(s.Choices) != 1 {
+		t.Fatalf("the poll's vote did not come back: %+v", s)
+	}
+	s.Switch(pollKey, pollKey) // the same activity again: nothing moves
+	if Voted(s.Choices) != 1 {
+		t.Fatal("reopening the same activity lost the vote")
+	}
+	back := s.TakeBackAll("p")
+	if !slices.Equal(back["p"], []Delta{{"option/1", -1}}) || !slices.Equal(back["d"], []Delta{{"dot/e1", -2}}) {
+		t.Fatalf("take back %v", back)
+	}
+	if (&RoomSeat{Choices: Choices{}}).Answered() {
+		t.Fatal("an empty seat answered")
+	}
+}

@@ -18,9 +18,57 @@ type RoomState struct {
 
 // RoomSeat is one participant's place in the room.
 type RoomSeat struct {
-	Choices Choices     // their answers in the open activity, as recorded
+	Choices Choices // their answers in the open activity, as recorded
+	// Earlier holds their answers to activities opened before, so that
+	// opening one again gives them back (a poll reopened is not a second
+	// vote) and removing the participant takes them back too.
+	Earlier map[ActivityKey]Choices
 	Recent  []time.Time // when they added their latest notes
 	Gone    bool        // they left; what they recorded stays counted
+}
+
+// ActivityKey names an activity across openings: its kind and exercise.
+type ActivityKey struct {
+	Kind     RoomKind
+	Exercise string
+}
+
+// Key is the activity's key.
+func (a RoomActivity) Key() ActivityKey { return ActivityKey{a.Kind, a.Exercise} }
+
+// Switch puts the seat's answers to the activity from away and takes out
+// its answers to the activity to (none if it never answered it).
+func (s *RoomSeat) Switch(from, to ActivityKey) {
+	if from == to {
+		return
+	}
+	if s.Earlier == nil {
+		s.Earlier = map[ActivityKey]Choices{}
+	}
+	if len(s.Choices) > 0 {
+		s.Earlier[from] = s.Choices
+	}
+	s.Choices = s.Earlier[to]
+	delete(s.Earlier, to)
+	if s.Choices == nil {
+		s.Choices = Choices{}
+	}
+}
+
+// Answered reports whether the seat holds any answer, now or earlier.
+func (s *RoomSeat) Answered() bool { return len(s.Choices) > 0 || len(s.Earlier) > 0 }
+
+// TakeBackAll is every change that undoes the seat's answers, by exercise:
+// the open activity's (open is its exercise) and every earlier one's.
+func (s *RoomSeat) TakeBackAll(open string) map[string][]Delta {
+	out := map[string][]Delta{}
+	if back := s.Choices.TakeBack(); len(back) > 0 {
+		out[open] = back
+	}
+	for k, c := range s.Earlier {
+		out[k.Exercise] = append(out[k.Exercise], c.TakeBack()...)
+	}
+	return out
 }
 
 // ParticipantView is all that one participant's screen is given: their own

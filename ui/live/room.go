@@ -227,7 +227,7 @@ func (r *Room) leave(seat int) {
 	defer r.mu.Unlock()
 	if s := r.st.Seats[seat]; s != nil {
 		s.Gone = true
-		if len(s.Choices) == 0 {
+		if !s.Answered() {
 			delete(r.st.Seats, seat) // nothing of theirs to keep counted
 		}
 	}

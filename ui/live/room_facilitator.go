@@ -16,8 +16,9 @@ var ErrNoSuchNote = errors.New("no such shared note")
 // Open opens an activity of kind for exercise ex: a poll of its options,
 // a rating of its statements on its scale, writing notes for it, or a dot
 // vote over its lines as the wall shows them (Recorder.Lines). Whatever
-// was open before closes; participants start the new activity with no
-// answers (what they answered before stays recorded).
+// was open before closes. Participants find their own answers to an
+// activity opened again (the same kind for the same exercise), so a poll
+// reopened is never a second vote.
 func (r *Room) Open(ex *model.Exercise, kind model.RoomKind) error {
 	var lines []model.RoomLine
 	if kind == model.RoomDots {
@@ -34,12 +35,13 @@ func (r *Room) Open(ex *model.Exercise, kind model.RoomKind) error {
 	if r.st.Closed {
 		return ErrRoomClosed
 	}
+	from := r.st.Activity.Key()
 	r.st.Activity = r.withRules(a)
 	r.gen++
 	for n, s := range r.st.Seats {
-		s.Choices = model.Choices{}
-		if s.Gone {
-			delete(r.st.Seats, n) // their answers stay recorded; nothing more to count
+		s.Switch(from, a.Key())
+		if s.Gone && !s.Answered() {
+			delete(r.st.Seats, n)
 		}
 	}
 	r.notifyLocked()
@@ -222,9 +224,9 @@ func (r *Room) Participants() []int {
 }
 
 // Remove sends a participant out: their unrevealed notes (private and
-// shared) are dropped, their answers to the open activity are taken back
-// from the tallies, and their screen says they were removed. The number
-// is never given again.
+// shared) are dropped, their answers (to the open activity and to earlier
+// ones) are taken back from the tallies, and their screen says they were
+// removed. The number is never given again.
 func (r *Room) Remove(seat int) error {
 	r.recMu.Lock()
 	defer r.recMu.Unlock()
@@ -234,14 +236,16 @@ func (r *Room) Remove(seat int) error {
 		r.mu.Unlock()
 		return ErrNotInRoom
 	}
-	back, ex := s.Choices.TakeBack(), r.st.Activity.Exercise
+	back := s.TakeBackAll(r.st.Activity.Exercise)
 	delete(r.st.Seats, seat)
 	r.dropNotesLocked(seat, true)
 	r.notifyLocked() // the removed screen wakes too and sees it was removed
 	r.mu.Unlock()
 	var err error
-	for _, d := range back {
-		err = errors.Join(err, r.cfg.Recorder.Tally(ex, d.Choice, d.N))
+	for ex, ds := range back {
+		for _, d := range ds {
+			err = errors.Join(err, r.cfg.Recorder.Tally(ex, d.Choice, d.N))
+		}
 	}
 	return err
 }

@@ -427,3 +427,30 @@ func TestClockMirrored(t *testing.T) {
 		t.Fatalf("clock %+v", v.Clock)
 	}
 }
+
+// Reopening a poll gives participants their vote back: voting again
+// changes it, never adds a second. Removing a participant takes back
+// their answers to earlier activities too.
+func TestReopenKeepsAnswers(t *testing.T) {
+	r, rec, _ := newTestRoom(t, Config{})
+	a, b := enter(t, r), enter(t, r)
+	r.Open(poll, model.RoomPoll)
+	r.Vote(a.seat, 0)
+	r.Vote(b.seat, 0)
+	r.Open(rating, model.RoomRating)
+	r.Rate(b.seat, 0, 1)
+	r.Open(poll, model.RoomPoll)
+	if got := model.Voted(r.View(a.seat).Choices); got != 0 {
+		t.Fatalf("a's vote after reopening: %d", got)
+	}
+	r.Vote(a.seat, 1)
+	if rec.count("p1", "option/0") != 1 || rec.count("p1", "option/1") != 1 {
+		t.Fatalf("after a changed a reopened vote: %v", rec.tally)
+	}
+	if err := r.Remove(b.seat); err != nil {
+		t.Fatal(err)
+	}
+	if rec.count("p1", "option/0") != 0 || rec.count("r1", "item/0=1") != 0 {
+		t.Fatalf("after removing b: %v", rec.tally)
+	}
+}
