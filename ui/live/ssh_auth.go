@@ -172,7 +172,7 @@ func LooksLikeCode(name string) bool {
 
 // sessionChannel lets an admitted connection open one session channel,
 // whose requests are filtered: a terminal (pty-req, window-change) and a
-// shell after it; everything else (exec, subsystem, env, agent or X11
+// shell (which without a terminal only says it needs one); everything else (exec, subsystem, env, agent or X11
 // forwarding, signals) is refused.
 func (s *SSHServer) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
 	st := seatOf(ctx)
@@ -204,12 +204,10 @@ func (f filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) 
 				out <- r
 			case r.Type == "window-change" && pty:
 				out <- r
-			case r.Type == "shell" && pty && !shell:
+			case r.Type == "shell" && !shell:
+				// Without a terminal the session only says it needs one.
 				shell = true
 				out <- r
-			case r.Type == "shell" && !pty:
-				_, _ = ch.Stderr().Write([]byte(noTerminal))
-				_ = r.Reply(false, nil)
 			default:
 				_ = r.Reply(false, nil)
 			}

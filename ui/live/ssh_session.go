@@ -41,6 +41,7 @@ func (s *SSHServer) serve(sess ssh.Session) {
 	pty, windows, ok := sess.Pty()
 	if !ok {
 		_, _ = sess.Stderr().Write([]byte(noTerminal))
+		_ = sess.Exit(1)
 		return
 	}
 	failed := s.runProgram(sess, st, pty.Term, windows)

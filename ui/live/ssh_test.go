@@ -179,8 +179,14 @@ func TestSSHNothingButOneTerminal(t *testing.T) {
 	if err := sess.RequestSubsystem("sftp"); err == nil {
 		t.Error("sftp subsystem accepted")
 	}
-	if err := sess.Shell(); err == nil {
-		t.Error("a shell without a terminal was accepted")
+	var stderr strings.Builder
+	sess.Stderr = &stderr
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	var exit *gossh.ExitError
+	if err := sess.Wait(); !errors.As(err, &exit) || exit.ExitStatus() != 1 || stderr.String() != noTerminal {
+		t.Errorf("a shell without a terminal: %v, stderr %q", err, stderr.String())
 	}
 	sess.Close()
 	if _, err := c.NewSession(); err == nil {
