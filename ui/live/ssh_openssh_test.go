@@ -91,7 +91,9 @@ func (s *sshTmux) typeLine(args ...string) {
 	s.run("send-keys", "-t", "main", "Enter")
 }
 
-func (s *sshTmux) keys(keys ...string) { s.run(append([]string{"send-keys", "-t", "main"}, keys...)...) }
+func (s *sshTmux) keys(keys ...string) {
+	s.run(append([]string{"send-keys", "-t", "main"}, keys...)...)
+}
 
 func (s *sshTmux) waitFor(want string) string {
 	s.t.Helper()

@@ -44,7 +44,7 @@ func (s *SSHServer) serve(sess ssh.Session) {
 		_ = sess.Exit(1)
 		return
 	}
-	failed := s.runProgram(sess, st, pty.Term, windows)
+	failed := s.runProgram(sess, st, pty, windows)
 	switch {
 	case failed:
 		_, _ = sess.Write([]byte(sayFailed))
@@ -59,21 +59,24 @@ func (s *SSHServer) serve(sess ssh.Session) {
 
 // runProgram draws the guest's model on the session until it quits, the
 // client goes, or Shutdown ends it. It reports whether the model panicked.
-func (s *SSHServer) runProgram(sess ssh.Session, st *seat, term string, windows <-chan ssh.Window) bool {
+func (s *SSHServer) runProgram(sess ssh.Session, st *seat, pty ssh.Pty, windows <-chan ssh.Window) bool {
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
-	r := ParticipantRenderer(sess, term, s.cfg.dark)
+	r := ParticipantRenderer(sess, pty.Term, s.cfg.dark)
 	g := &guard{}
 	if !g.build(st.guest, r) {
 		return true
 	}
+	// The size is known from the terminal request: the first frame is
+	// drawn at it.
+	_, g.first = g.Update(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
 	p := tea.NewProgram(g,
 		tea.WithInput(sess),
 		tea.WithOutput(sess),
 		tea.WithContext(ctx),
 		tea.WithoutSignalHandler(),
 		tea.WithAltScreen(),
-		tea.WithEnvironment([]string{"TERM=" + term}),
+		tea.WithEnvironment([]string{"TERM=" + pty.Term}),
 	)
 	g.kill = p.Kill
 	if !s.running(st, p, true) {
@@ -140,6 +143,7 @@ func ProfileForTerm(term string) termenv.Profile {
 // process.
 type guard struct {
 	model  tea.Model
+	first  tea.Cmd // from the size given before the program started
 	kill   func()
 	failed atomic.Bool
 }
@@ -168,7 +172,7 @@ func (g *guard) Init() (cmd tea.Cmd) {
 			cmd = g.fail()
 		}
 	}()
-	return g.cmd(g.model.Init())
+	return tea.Batch(g.cmd(g.model.Init()), g.first)
 }
 
 func (g *guard) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
