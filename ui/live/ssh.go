@@ -198,11 +198,15 @@ func (s *SSHServer) Shutdown(ctx context.Context) error {
 	case <-ctx.Done():
 	}
 	s.mu.Lock()
+	var programs []*tea.Program
 	for st := range s.active {
 		st.closed.Store(true)
-		st.program.Quit()
+		programs = append(programs, st.program)
 	}
 	s.mu.Unlock()
+	for _, p := range programs {
+		p.Quit() // draws the last frame, then ends
+	}
 	done := make(chan struct{})
 	go func() { s.sessions.Wait(); close(done) }()
 	var err error

@@ -97,6 +97,7 @@ func (s *SSHServer) runProgram(sess ssh.Session, st *seat, pty ssh.Pty, windows 
 			}
 		}
 	}()
+	alignFrames()
 	_, _ = p.Run()
 	return g.failed.Load()
 }
@@ -252,4 +253,17 @@ func (g *guard) msg(m tea.Msg) tea.Msg {
 		out.Index(i).Set(reflect.ValueOf(g.cmd(c)))
 	}
 	return out.Interface()
+}
+
+// frameOrigin is the phase every participant's frame ticker shares.
+var frameOrigin = time.Now()
+
+// alignFrames waits until the next frame boundary (Bubble Tea draws at 60
+// frames a second, each program on its own ticker). Started in step, the
+// tickers of all participants fall due together and the process wakes
+// once a frame instead of once per participant per frame.
+func alignFrames() {
+	const frame = time.Second / 60
+	since := time.Since(frameOrigin) % frame
+	time.Sleep(frame - since)
 }
