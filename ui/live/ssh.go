@@ -80,8 +80,8 @@ func WithIdleTimeout(d time.Duration) SSHOption { return func(c *sshConfig) { c.
 // is doing (DefaultSSHTotalTimeout unless set).
 func WithTotalTimeout(d time.Duration) SSHOption { return func(c *sshConfig) { c.total = d } }
 
-// WithLoginGrace closes a connection that has not given a right code
-// within d (a minute unless set).
+// WithLoginGrace closes a connection that has not given a right code and
+// opened its terminal within d (a minute unless set).
 func WithLoginGrace(d time.Duration) SSHOption { return func(c *sshConfig) { c.loginGrace = d } }
 
 // WithCloseGrace is how long Shutdown lets participants' programs draw

@@ -47,7 +47,8 @@ func (c *seatConn) Close() error {
 
 // connOpened gives each connection its seat, refuses connections beyond
 // the limit of those still authenticating, and closes one that has not
-// given a right code within the login grace.
+// given a right code and opened its terminal within the login grace (so a
+// client that got in but opens nothing does not hold a place).
 func (s *SSHServer) connOpened(ctx ssh.Context, c net.Conn) net.Conn {
 	s.mu.Lock()
 	if s.closing.Load() || s.pending >= s.cfg.maxPending {
@@ -67,7 +68,7 @@ func (s *SSHServer) connOpened(ctx ssh.Context, c net.Conn) net.Conn {
 	}
 	st.conn = sc
 	st.grace = time.AfterFunc(s.cfg.loginGrace, func() {
-		if !st.authed.Load() {
+		if !st.session.Load() {
 			_ = sc.Close()
 		}
 	})

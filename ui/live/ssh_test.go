@@ -283,6 +283,23 @@ func TestSSHTimeouts(t *testing.T) {
 		waitEnded(t, p, 10*time.Second)
 		door.waitLeft(t, 1)
 	})
+	t.Run("in but no terminal", func(t *testing.T) {
+		door := newSSHDoor()
+		s := startSSH(t, door, WithLoginGrace(200*time.Millisecond))
+		c, err := goJoin(s.Addr().String(), sshTestCode, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		ended := make(chan error, 1)
+		go func() { ended <- c.Wait() }()
+		select {
+		case <-ended:
+		case <-time.After(10 * time.Second):
+			t.Fatal("a connection that opened no terminal stayed open")
+		}
+		door.waitLeft(t, 1)
+	})
 	t.Run("login grace", func(t *testing.T) {
 		door := newSSHDoor()
 		s := startSSH(t, door, WithLoginGrace(200*time.Millisecond))
