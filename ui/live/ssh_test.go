@@ -337,7 +337,7 @@ func waitEnded(t *testing.T, p *goParticipant, limit time.Duration) {
 // leaves once) and takes no new connections.
 func TestSSHShutdown(t *testing.T) {
 	door := newSSHDoor()
-	s := startSSH(t, door, WithCloseGrace(200*time.Millisecond))
+	s := startSSH(t, door, WithCloseGrace(time.Second))
 	ps := []*goParticipant{joinGo(t, s.Addr().String()), joinGo(t, s.Addr().String())}
 	for _, p := range ps {
 		p.screen.waitFor(t, "Participant", 5*time.Second)
