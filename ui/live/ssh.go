@@ -135,8 +135,8 @@ func ListenSSH(addr string, door Door, hostKey gossh.Signer, opts ...SSHOption) 
 		wish.WithPasswordAuth(s.passwordAuth),
 		ssh.EmulatePty(),
 		func(srv *ssh.Server) error {
-			// One refused code ends the connection: the next try is a
-			// new connection, counted by the room per source.
+			// One failed authentication ends the connection (a refused
+			// code closes it itself, after showing the reason).
 			srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
 				return &gossh.ServerConfig{MaxAuthTries: 1}
 			}

@@ -101,7 +101,7 @@ func (s *SSHServer) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveC
 		return false
 	}
 	code := ctx.User()
-	if !LooksLikeCode(code) {
+	if !looksLikeCode(code) {
 		answers, err := ask("", codeInstruction, []string{codeQuestion}, []bool{true})
 		if err != nil || len(answers) != 1 {
 			return false
@@ -109,7 +109,11 @@ func (s *SSHServer) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveC
 		code = answers[0]
 	}
 	if err := s.enter(ctx, st, code); err != nil {
+		// The client answers once it has shown the reason; the
+		// connection then ends (any further try is a new connection,
+		// counted by the room per source).
 		_, _ = ask("", refusal(err), nil, nil)
+		_ = st.conn.Close()
 		return false
 	}
 	return true
@@ -124,10 +128,14 @@ func (s *SSHServer) passwordAuth(ctx ssh.Context, password string) bool {
 		return false
 	}
 	code := ctx.User()
-	if !LooksLikeCode(code) {
+	if !looksLikeCode(code) {
 		code = password
 	}
-	return s.enter(ctx, st, code) == nil
+	if s.enter(ctx, st, code) != nil {
+		_ = st.conn.Close()
+		return false
+	}
+	return true
 }
 
 // enter asks the door with the client's network source (host only): the
@@ -147,12 +155,12 @@ func (s *SSHServer) enter(ctx ssh.Context, st *seat, code string) error {
 	return nil
 }
 
-// LooksLikeCode reports whether a user name is a join code rather than a
+// looksLikeCode reports whether a user name is a join code rather than a
 // person's login name: eight letters and digits of Crockford's base32
 // alphabet (no I, L, O or U), with or without a dash in the middle, in
 // either case. Anything else is asked for at a prompt. Whether the code is
 // right is for the door to say.
-func LooksLikeCode(name string) bool {
+func looksLikeCode(name string) bool {
 	name = strings.ToUpper(name)
 	if len(name) == 9 && name[4] == '-' {
 		name = name[:4] + name[5:]

@@ -62,7 +62,7 @@ func (s *SSHServer) serve(sess ssh.Session) {
 func (s *SSHServer) runProgram(sess ssh.Session, st *seat, pty ssh.Pty, windows <-chan ssh.Window) bool {
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
-	r := ParticipantRenderer(sess, pty.Term, s.cfg.dark)
+	r := participantRenderer(sess, pty.Term, s.cfg.dark)
 	g := &guard{}
 	if !g.build(st.guest, r) {
 		return true
@@ -102,23 +102,23 @@ func (s *SSHServer) runProgram(sess ssh.Session, st *seat, pty ssh.Pty, windows 
 	return g.failed.Load()
 }
 
-// ParticipantRenderer is the lipgloss renderer for one participant's
+// participantRenderer is the lipgloss renderer for one participant's
 // terminal: its colours from the client's TERM and its background from
 // the facilitator's theme (dark or light). The client's terminal is never
 // asked anything: a client that does not answer would otherwise get no
 // screen until it pressed a key.
-func ParticipantRenderer(w io.Writer, term string, dark bool) *lipgloss.Renderer {
-	p := ProfileForTerm(term)
+func participantRenderer(w io.Writer, term string, dark bool) *lipgloss.Renderer {
+	p := profileForTerm(term)
 	r := lipgloss.NewRenderer(w, termenv.WithProfile(p))
 	r.SetColorProfile(p)
 	r.SetHasDarkBackground(dark)
 	return r
 }
 
-// ProfileForTerm is the colour profile a terminal of type term can show,
+// profileForTerm is the colour profile a terminal of type term can show,
 // from its name alone (OpenSSH sends TERM with the terminal request, and
 // nothing like COLORTERM).
-func ProfileForTerm(term string) termenv.Profile {
+func profileForTerm(term string) termenv.Profile {
 	t := strings.ToLower(term)
 	switch {
 	case t == "" || t == "dumb":
