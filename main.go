@@ -421,18 +421,25 @@ func cmdHome(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "huddle: unknown command %q\n", pos[0])
 		return exitUsage
 	}
-	return runUI(g, ui.Config{Start: ui.ScreenHome}, stderr)
+	lf := liveFlags{max: defaultLiveMax}
+	return runUI(g, ui.Config{Start: ui.ScreenHome, Room: lf.roomConfig(g)}, stderr)
 }
 
 func cmdPresent(args []string, stdout, stderr io.Writer) int {
 	var g globals
 	var team, facilitator string
-	fs := newFlags("present", "huddle present [MODULE] [--team NAME] [--facilitator NAME]", &g)
+	var lf liveFlags
+	fs := newFlags("present", "huddle present [MODULE] [--team NAME] [--facilitator NAME] [--live] [--live-listen HOST:PORT] [--live-max N]", &g)
 	fs.StringVar(&team, "team", "", "the team taking part")
 	fs.StringVar(&facilitator, "facilitator", "", "who is facilitating")
+	lf.register(fs)
 	pos, err := parse(fs, args, stderr)
 	if err != nil {
 		return exitFor(err)
+	}
+	if err := lf.check(); err != nil {
+		fmt.Fprintln(stderr, "huddle present: "+err.Error())
+		return exitUsage
 	}
 	if len(pos) > 1 {
 		fmt.Fprintln(stderr, "huddle present: give at most one module")
@@ -441,7 +448,7 @@ func cmdPresent(args []string, stdout, stderr io.Writer) int {
 	if !checkNames("present", stderr, &team, &facilitator) {
 		return exitUsage
 	}
-	cfg := ui.Config{Start: ui.ScreenPresent, Team: team, Facilitator: facilitator}
+	cfg := ui.Config{Start: ui.ScreenPresent, Team: team, Facilitator: facilitator, Room: lf.roomConfig(g)}
 	if len(pos) == 1 {
 		cfg.ModuleID = pos[0]
 	}
@@ -492,6 +499,7 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	app := ui.NewApp(cfg)
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithFPS(100))
 	_, err = p.Run()
+	app.CloseRoom() // participants see "room closed"; nothing of the room stays
 	// A line entered just before quitting may still be queued: its save
 	// command need not have run before the program stopped.
 	if l := app.Live(); l != nil {

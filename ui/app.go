@@ -48,6 +48,7 @@ type Config struct {
 	Store       *store.Store // nil: present only, nothing is captured
 	Clock       Clock        // nil: the wall clock
 	Bell        io.Writer    // where the timer's bell goes; nil: no bell
+	Room        RoomConfig   // the live room (off until asked for)
 }
 
 // App is the root model. It owns the current screen and the screens
@@ -65,6 +66,7 @@ type App struct {
 	damage  string // the database failed its check: it is read-only, and this says why
 	timer   *TimerView
 	drafts  []model.Draft // recovered drafts still to offer
+	room    roomHost      // the live room, when open
 }
 
 // NewApp builds the root model. The slide cache is created here, once,
@@ -123,6 +125,14 @@ func (a *App) Live() *session.Live { return a.live }
 
 // Update implements tea.Model.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	return m, tea.Batch(cmd, a.roomAfterUpdate())
+}
+
+func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if handled, cmd := a.roomUpdate(msg); handled {
+		return a, cmd
+	}
 	if handled, cmd := a.session(msg); handled {
 		return a, cmd
 	}
@@ -300,6 +310,9 @@ func (a *App) topLines() int {
 	if a.damage != "" {
 		n++
 	}
+	if a.roomOpen() {
+		n++ // the room's line, at the foot
+	}
 	return n
 }
 
@@ -361,5 +374,12 @@ func (a *App) View() string {
 	if a.timerShown() {
 		top += a.timer.Bar(a.size.Width) + "\n"
 	}
-	return top + a.screen.View()
+	if !a.roomOpen() {
+		return top + a.screen.View()
+	}
+	body := a.screen.View()
+	if a.room.panel != nil {
+		body = a.panelView(a.size.Width, a.size.Height-a.topLines())
+	}
+	return top + body + "\n" + a.roomLine(a.size.Width)
 }

@@ -14,15 +14,15 @@ import (
 	"github.com/carehuddle/huddle/model"
 )
 
-// screen drives one participant's program directly, as their renderer
+// seatScreen drives one participant's program directly, as their renderer
 // would draw it with a fixed profile.
-type screen struct {
+type seatScreen struct {
 	t testing.TB
 	g *guest
 	m tea.Model
 }
 
-func newScreen(t testing.TB, r *Room, w, h int) *screen {
+func newSeatScreen(t testing.TB, r *Room, w, h int) *seatScreen {
 	t.Helper()
 	g, err := r.Enter(string(r.Code()), "src")
 	if err != nil {
@@ -30,23 +30,23 @@ func newScreen(t testing.TB, r *Room, w, h int) *screen {
 	}
 	rd := lipgloss.NewRenderer(&bytes.Buffer{})
 	rd.SetColorProfile(termenv.Ascii)
-	s := &screen{t: t, g: g.(*guest), m: g.Model(rd)}
+	s := &seatScreen{t: t, g: g.(*guest), m: g.Model(rd)}
 	s.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return s
 }
 
-func (s *screen) p() *participant { return s.m.(safe).m.(*participant) }
+func (s *seatScreen) p() *participant { return s.m.(*participant) }
 
-func (s *screen) send(msg tea.Msg) tea.Cmd {
+func (s *seatScreen) send(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	s.m, cmd = s.m.Update(msg)
 	return cmd
 }
 
 // changed is what the room's wake brings: the screen takes its view again.
-func (s *screen) changed() { s.send(changedMsg{}) }
+func (s *seatScreen) changed() { s.send(changedMsg{}) }
 
-func (s *screen) key(k string) tea.Cmd {
+func (s *seatScreen) key(k string) tea.Cmd {
 	switch k {
 	case "enter":
 		return s.send(tea.KeyMsg{Type: tea.KeyEnter})
@@ -63,11 +63,11 @@ func (s *screen) key(k string) tea.Cmd {
 }
 
 // typeText sends text as one read (a paste or fast typing).
-func (s *screen) typeText(text string) { s.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)}) }
+func (s *seatScreen) typeText(text string) { s.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)}) }
 
-func (s *screen) view() string { return s.m.View() }
+func (s *seatScreen) view() string { return s.m.View() }
 
-func (s *screen) shows(want ...string) {
+func (s *seatScreen) shows(want ...string) {
 	s.t.Helper()
 	v := s.view()
 	for _, w := range want {
@@ -77,7 +77,7 @@ func (s *screen) shows(want ...string) {
 	}
 }
 
-func (s *screen) lacks(no ...string) {
+func (s *seatScreen) lacks(no ...string) {
 	s.t.Helper()
 	v := s.view()
 	for _, w := range no {
@@ -97,7 +97,7 @@ func isQuit(cmd tea.Cmd) bool {
 
 func TestParticipantLobby(t *testing.T) {
 	r, _, _ := newTestRoom(t, Config{})
-	s := newScreen(t, r, 80, 24)
+	s := newSeatScreen(t, r, 80, 24)
 	s.shows(model.PseudonymName(s.g.seat), "You are "+model.PseudonymName(s.g.seat)+".", "Waiting for the facilitator", "q leave")
 	if !isQuit(s.key("q")) {
 		t.Fatal("q does not leave")
@@ -106,7 +106,7 @@ func TestParticipantLobby(t *testing.T) {
 
 func TestParticipantWritesSharesAndOthersNeverSee(t *testing.T) {
 	r, _, _ := newTestRoom(t, Config{})
-	a, b := newScreen(t, r, 80, 24), newScreen(t, r, 80, 24)
+	a, b := newSeatScreen(t, r, 80, 24), newSeatScreen(t, r, 80, 24)
 	r.Open(discussion, model.RoomWrite)
 	a.changed()
 	b.changed()
@@ -160,7 +160,7 @@ func TestParticipantWritesSharesAndOthersNeverSee(t *testing.T) {
 
 func TestParticipantPollDotsRating(t *testing.T) {
 	r, rec, _ := newTestRoom(t, Config{})
-	s := newScreen(t, r, 80, 24)
+	s := newSeatScreen(t, r, 80, 24)
 	r.Open(poll, model.RoomPoll)
 	s.changed()
 	s.shows("Which first?", "( ) Rotas", "You have not voted.", "enter vote")
@@ -207,7 +207,7 @@ func TestParticipantPollDotsRating(t *testing.T) {
 
 func TestParticipantRoomClosedAndRemoved(t *testing.T) {
 	r, _, _ := newTestRoom(t, Config{})
-	a, b := newScreen(t, r, 80, 24), newScreen(t, r, 80, 24)
+	a, b := newSeatScreen(t, r, 80, 24), newSeatScreen(t, r, 80, 24)
 	r.Remove(b.g.seat)
 	b.changed()
 	b.shows("The facilitator removed you from the room.")
@@ -224,7 +224,7 @@ func TestParticipantRoomClosedAndRemoved(t *testing.T) {
 
 func TestParticipantClock(t *testing.T) {
 	r, _, clk := newTestRoom(t, Config{})
-	s := newScreen(t, r, 80, 24)
+	s := newSeatScreen(t, r, 80, 24)
 	if s.p().tick {
 		t.Fatal("a tick is scheduled with no timer")
 	}
@@ -252,7 +252,7 @@ func TestParticipantScreensFit(t *testing.T) {
 	rec.lines = []Line{{"e1", strings.Repeat("a long line of text ", 10)}, {"e2", "two"}}
 	for _, size := range [][2]int{{80, 24}, {40, 12}, {30, 8}} {
 		r, _, _ := newTestRoom(t, Config{Recorder: rec})
-		s := newScreen(t, r, size[0], size[1])
+		s := newSeatScreen(t, r, size[0], size[1])
 		check := func(name string) {
 			t.Helper()
 			lines := strings.Split(s.view(), "\n")
@@ -313,31 +313,3 @@ func (p panicky) View() string {
 	return "fine"
 }
 
-func TestParticipantRecover(t *testing.T) {
-	m := tea.Model(safe{panicky{"update"}})
-	m, _ = m.Update(tea.KeyMsg{})
-	if m.View() != crashedText {
-		t.Fatalf("after a panic in Update: %q", m.View())
-	}
-	if _, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'x'}}); !isQuit(cmd) {
-		t.Fatal("a key does not leave the crashed screen")
-	}
-	if got := (safe{panicky{"view"}}).View(); got != crashedText {
-		t.Fatalf("after a panic in View: %q", got)
-	}
-	// A panic in a command of a batch becomes a crashMsg.
-	batch := (safe{panicky{"cmd"}}).Init()()
-	var msgs []tea.Msg
-	for _, c := range batch.(tea.BatchMsg) {
-		if c != nil {
-			msgs = append(msgs, c())
-		}
-	}
-	if len(msgs) == 0 || msgs[0] != (crashMsg{}) {
-		t.Fatalf("batch gave %#v", msgs)
-	}
-	m, _ = (safe{panicky{""}}).Update(crashMsg{})
-	if m.View() != crashedText {
-		t.Fatal("a crashMsg does not show the crashed screen")
-	}
-}

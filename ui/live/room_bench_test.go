@@ -11,9 +11,9 @@ import (
 // the room's wake makes them do (the Recorder is the in-memory fake).
 func BenchmarkVoteReachesFiftyScreens(b *testing.B) {
 	r, _, _ := newTestRoom(b, Config{})
-	screens := make([]*screen, 50)
+	screens := make([]*seatScreen, 50)
 	for i := range screens {
-		screens[i] = newScreen(b, r, 80, 24)
+		screens[i] = newSeatScreen(b, r, 80, 24)
 	}
 	r.Open(poll, model.RoomPoll)
 	b.ReportAllocs()

@@ -1,0 +1,305 @@
+package ui
+
+import (
+	"context"
+	"net"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/store"
+	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/live"
+	"github.com/carehuddle/huddle/ui/runner"
+	"github.com/carehuddle/huddle/ui/session"
+)
+
+// RoomConfig is how the live room opens (huddle present --live ...). The
+// room is off until the facilitator presses L in a workshop, or AtStart.
+type RoomConfig struct {
+	AtStart     bool   // open it as soon as the workshop's session is ready
+	Listen      string // host:port to listen on; "" when it cannot open
+	Unavailable string // why it cannot open (no private-network address)
+	Max         int    // most participants at once
+	HostKeyPath string // the persistent SSH host key
+}
+
+// roomHost is the facilitator's side of the live room: the room, its SSH
+// door, what the wall shows of it, and the panel of controls.
+type roomHost struct {
+	room      *live.Room
+	srv       *live.SSHServer
+	addr      string // host:port participants type
+	print     string // the host key's fingerprint
+	snap      live.Snapshot
+	stopLive  func()
+	stopWall  func()
+	panel     *roomPanel // nil while the panel is hidden
+	clock     model.RoomClock
+	opening   bool
+	askedOpen bool // AtStart has been acted on
+}
+
+type (
+	// roomOpenedMsg: the room and its door are open, or err says why not.
+	roomOpenedMsg struct {
+		room  *live.Room
+		srv   *live.SSHServer
+		print string
+		err   error
+	}
+	// roomWallMsg: something in the room changed (joins, shares, answers).
+	roomWallMsg struct{ room *live.Room }
+	// sessionWatchMsg: the session changed (the room's results saved).
+	sessionWatchMsg struct{ room *live.Room }
+)
+
+// roomKey opens the room, and then shows its panel.
+var roomKey = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "live room"))
+
+// roomOpen reports whether the room is open.
+func (a *App) roomOpen() bool { return a.room.room != nil }
+
+// openRoomCmd opens the room: the host key, the room and its SSH door,
+// all off the update loop.
+func (a *App) openRoomCmd() tea.Cmd {
+	cfg, l, dark := a.cfg.Room, a.live, a.cfg.Theme.Dark
+	a.room.opening = true
+	return func() tea.Msg {
+		if cfg.Listen == "" {
+			return roomOpenedMsg{err: errorString(cfg.Unavailable)}
+		}
+		key, err := store.LoadHostKey(cfg.HostKeyPath)
+		if err != nil {
+			return roomOpenedMsg{err: err}
+		}
+		room, err := live.NewRoom(live.Config{Recorder: live.NewRecorder(l), Max: cfg.Max, Dark: dark})
+		if err != nil {
+			return roomOpenedMsg{err: err}
+		}
+		srv, err := live.ListenSSH(cfg.Listen, room, key.Signer, live.WithMaxParticipants(cfg.Max), live.WithDarkBackground(dark))
+		if err != nil {
+			room.Close()
+			return roomOpenedMsg{err: err}
+		}
+		return roomOpenedMsg{room: room, srv: srv, print: key.Fingerprint()}
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string {
+	if e == "" {
+		return "the room cannot open: give an address with --live-listen HOST:PORT"
+	}
+	return string(e)
+}
+
+// roomUpdate handles the room's messages and keys; handled is false for
+// everything else.
+func (a *App) roomUpdate(msg tea.Msg) (handled bool, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case roomOpenedMsg:
+		a.room.opening = false
+		if msg.err != nil {
+			return true, a.forward(common.StatusMsg{Text: "the room did not open: " + msg.err.Error(), Warn: true})
+		}
+		if a.live == nil { // the session ended while the room was opening
+			closeRoom(msg.room, msg.srv)
+			return true, nil
+		}
+		a.room = roomHost{room: msg.room, srv: msg.srv, print: msg.print, addr: joinAddr(msg.srv.Addr(), a.cfg.Room.Listen), askedOpen: true}
+		a.room.snap = msg.room.Snapshot()
+		ch, stop := msg.room.WatchWall()
+		lch, lstop := a.live.Watch()
+		a.room.stopWall, a.room.stopLive = stop, lstop
+		a.room.panel = newRoomPanel()
+		return true, tea.Batch(waitRoom(msg.room, ch), waitLiveChange(msg.room, lch), a.resizeAll())
+	case roomWallMsg:
+		if msg.room != a.room.room {
+			return true, nil // a room closed since
+		}
+		a.room.snap = msg.room.Snapshot()
+		if a.room.panel != nil {
+			a.room.panel.refresh(msg.room)
+		}
+		return true, a.rewaitRoom()
+	case roomActionMsg:
+		if msg.room == a.room.room && a.room.panel != nil {
+			a.room.panel.status = msg.status
+			a.room.panel.refresh(msg.room)
+		}
+		return true, nil
+	case sessionWatchMsg:
+		if msg.room != a.room.room || a.live == nil {
+			return true, nil
+		}
+		msg.room.RefreshLines()
+		return true, tea.Batch(a.forward(session.ChangedMsg{Version: a.live.Version()}), a.rewaitSession())
+	case tea.KeyMsg:
+		if a.room.panel != nil && a.roomOpen() {
+			return true, a.panelKey(msg)
+		}
+		if common.Matches(msg, roomKey) && a.live != nil && !a.typing() && !a.timer.Big {
+			switch {
+			case a.cfg.Kind != model.SessionWorkshop:
+				return true, a.forward(common.StatusMsg{Text: "the room is for workshops: a reflection is yours alone"})
+			case a.roomOpen():
+				a.room.panel = newRoomPanel()
+				a.room.panel.refresh(a.room.room)
+				return true, nil
+			case a.room.opening:
+				return true, nil
+			}
+			return true, a.openRoomCmd()
+		}
+	}
+	return false, nil
+}
+
+// afterUpdate keeps the room in step with the session: it closes when the
+// session ends, and participants' timers follow the facilitator's.
+func (a *App) roomAfterUpdate() tea.Cmd {
+	if a.cfg.Room.AtStart && !a.room.askedOpen && a.live != nil && a.cfg.Kind == model.SessionWorkshop {
+		a.room.askedOpen = true
+		return a.openRoomCmd()
+	}
+	if !a.roomOpen() {
+		return nil
+	}
+	if a.live == nil {
+		return a.closeRoom()
+	}
+	t := a.timer.T
+	var c model.RoomClock
+	switch {
+	case t.Running:
+		c.Deadline = t.Deadline
+	case t.Started:
+		c.Paused = t.Remaining
+	}
+	if c != a.room.clock {
+		a.room.clock = c
+		a.room.room.SetClock(c)
+	}
+	return nil
+}
+
+// closeRoom closes the room: every participant sees "room closed", the
+// door shuts, and nothing of the room stays in memory.
+func (a *App) closeRoom() tea.Cmd {
+	r := a.room
+	if r.stopWall != nil {
+		r.stopWall()
+	}
+	if r.stopLive != nil {
+		r.stopLive()
+	}
+	a.room = roomHost{askedOpen: true}
+	return tea.Batch(func() tea.Msg { closeRoom(r.room, r.srv); return nil }, a.resizeAll())
+}
+
+// CloseRoom closes the room at once (the program is quitting).
+func (a *App) CloseRoom() {
+	if a.roomOpen() {
+		r := a.room
+		a.room = roomHost{}
+		closeRoom(r.room, r.srv)
+	}
+}
+
+func closeRoom(room *live.Room, srv *live.SSHServer) {
+	room.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(ctx)
+}
+
+func waitRoom(room *live.Room, ch <-chan struct{}) tea.Cmd {
+	return func() tea.Msg {
+		<-ch
+		return roomWallMsg{room: room}
+	}
+}
+
+func waitLiveChange(room *live.Room, ch <-chan struct{}) tea.Cmd {
+	return func() tea.Msg {
+		<-ch
+		return sessionWatchMsg{room: room}
+	}
+}
+
+// rewaitRoom and rewaitSession watch on: each watch is one channel kept
+// for the room's life, so waiting again is a new command on it.
+func (a *App) rewaitRoom() tea.Cmd {
+	ch, stop := a.room.room.WatchWall()
+	a.room.stopWall()
+	a.room.stopWall = stop
+	return waitRoom(a.room.room, ch)
+}
+
+func (a *App) rewaitSession() tea.Cmd {
+	ch, stop := a.live.Watch()
+	a.room.stopLive()
+	a.room.stopLive = stop
+	return waitLiveChange(a.room.room, ch)
+}
+
+// joinAddr is the address participants type: the one listened on, with
+// the port the listener got.
+func joinAddr(bound net.Addr, listen string) string {
+	host, _, _ := net.SplitHostPort(listen)
+	_, port, err := net.SplitHostPort(bound.String())
+	if err != nil {
+		return listen
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// joinCommand is what a participant types: ssh -p PORT CODE@HOST.
+func (r *roomHost) joinCommand() string {
+	host, port, _ := net.SplitHostPort(r.addr)
+	cmd := "ssh "
+	if port != "22" {
+		cmd += "-p " + port + " "
+	}
+	return cmd + r.snap.Code.String() + "@" + host
+}
+
+// roomLine is the projected line while the room is open: that it is
+// open, the code and how many have joined (nothing about anyone).
+func (a *App) roomLine(w int) string {
+	t := a.cfg.Theme
+	s := a.room.snap
+	state := "ROOM OPEN"
+	if s.Locked {
+		state = "ROOM LOCKED"
+	}
+	text := "● " + state + "  " + a.room.joinCommand() + "  · " + common.Plural(s.Joined, "joined", "joined")
+	if s.Activity.Kind != model.RoomLobby {
+		text += " · " + s.Activity.Kind.String()
+		if s.Activity.Open {
+			text += " open"
+		} else {
+			text += " closed"
+		}
+	}
+	text += " · L: room"
+	return t.Heading.MaxWidth(w).Render(common.Clip(text, w))
+}
+
+// currentExercise is the exercise on screen: the runner's, or the
+// presenter's slide's.
+func (a *App) currentExercise() *model.Exercise {
+	switch s := a.screen.(type) {
+	case runner.Runner:
+		return s.Exercise()
+	case *Presenter:
+		if s.cur >= 0 && s.cur < len(s.refs) {
+			return s.deck.Slide(s.refs[s.cur]).Exercise
+		}
+	}
+	return nil
+}
