@@ -63,7 +63,9 @@ func (s *seatScreen) key(k string) tea.Cmd {
 }
 
 // typeText sends text as one read (a paste or fast typing).
-func (s *seatScreen) typeText(text string) { s.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)}) }
+func (s *seatScreen) typeText(text string) {
+	s.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)})
+}
 
 func (s *seatScreen) view() string { return s.m.View() }
 
@@ -312,4 +314,3 @@ func (p panicky) View() string {
 	}
 	return "fine"
 }
-
