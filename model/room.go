@@ -60,14 +60,16 @@ var (
 // NewRoomActivity builds the activity of kind for exercise ex, open: a
 // poll takes ex's question and options, a rating its statements and scale,
 // a dot vote the lines given (the wall's lines of the exercise), writing
-// the exercise's title (and its first field's label, if it has fields).
+// the label of the lines field the room's notes go to (RoomNotesField).
 func NewRoomActivity(ex *Exercise, kind RoomKind, lines []RoomLine) (RoomActivity, error) {
 	a := RoomActivity{Kind: kind, Exercise: ex.ID, Title: ex.Title, Open: true}
 	switch kind {
 	case RoomWrite:
-		if len(ex.Fields) > 0 {
-			a.Prompt = ex.Fields[0].Label
+		f := ex.Field(RoomNotesField(ex))
+		if f == nil {
+			return RoomActivity{}, ErrWrongKind
 		}
+		a.Prompt = f.Label
 	case RoomPoll:
 		if ex.Kind != KindPoll || len(ex.Options) == 0 {
 			return RoomActivity{}, ErrWrongKind

@@ -37,7 +37,10 @@ func TestRoomActivityAllows(t *testing.T) {
 func TestNewRoomActivity(t *testing.T) {
 	poll := &Exercise{ID: "p", Kind: KindPoll, Title: "Poll", Question: "Which?", Options: []string{"a", "b"}}
 	rating := &Exercise{ID: "r", Kind: KindRating, Items: []string{"x"}, Scale: []string{"low", "high"}}
-	disc := &Exercise{ID: "d", Kind: KindDiscussion, Fields: []Field{{Key: "k", Label: "What went well?"}}}
+	disc := &Exercise{ID: "d", Kind: KindDiscussion, Fields: []Field{
+		{Key: "pos", Label: "Where is the team?", Type: FieldContinuum},
+		{Key: "k", Label: "What went well?", Type: FieldLines}}}
+	noLines := &Exercise{ID: "n", Kind: KindFramework, Fields: []Field{{Key: "pos", Label: "Where?", Type: FieldContinuum}}}
 	lines := []RoomLine{{"e1", "one"}}
 	tests := []struct {
 		ex    *Exercise
@@ -50,6 +53,7 @@ func TestNewRoomActivity(t *testing.T) {
 		{rating, RoomRating, nil, true},
 		{poll, RoomRating, nil, false},
 		{disc, RoomWrite, nil, true},
+		{noLines, RoomWrite, nil, false},
 		{disc, RoomDots, lines, true},
 		{disc, RoomDots, nil, false},
 		{disc, RoomLobby, nil, false},

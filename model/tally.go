@@ -149,3 +149,14 @@ func (d *SessionData) DotLines(ex *Exercise) []Entry {
 	slices.SortStableFunc(out, func(a, b Entry) int { return b.Count() - a.Count() })
 	return out
 }
+
+// RoomNotesField is the field the room's notes go to in ex: its first
+// lines field, or "" when it has none (the room cannot write there).
+func RoomNotesField(ex *Exercise) string {
+	for _, f := range ex.Fields {
+		if f.Type == FieldLines {
+			return f.Key
+		}
+	}
+	return ""
+}

@@ -63,7 +63,7 @@ func (p *participant) body(w int) string {
 		case a.Kind == model.RoomRating && a.Open:
 			prompt = "Rate each statement: ←/→ or its number on the scale."
 		}
-		if prompt != "" {
+		if prompt != "" && prompt != model.SanitizeLine(a.Title) {
 			out = append(out, wrap(t.Footer, prompt, w))
 		}
 	}

@@ -22,16 +22,8 @@ func NewRecorder(l *session.Live) *SessionRecorder { return &SessionRecorder{liv
 // ErrNoExercise is the error of a result for an exercise not in the deck.
 var ErrNoExercise = errors.New("that exercise is not in this deck")
 
-// NotesField is the field a room's notes go to in ex: its first lines
-// field, or "" when it has none (the room cannot write there).
-func NotesField(ex *model.Exercise) string {
-	for _, f := range ex.Fields {
-		if f.Type == model.FieldLines {
-			return f.Key
-		}
-	}
-	return ""
-}
+// NotesField is the field a room's notes go to in ex (model.RoomNotesField).
+func NotesField(ex *model.Exercise) string { return model.RoomNotesField(ex) }
 
 // Reveal adds texts as lines of the room's group of ex (a group named
 // "Room", made the first time), all in one saved change.

@@ -103,7 +103,7 @@ func enter(t testing.TB, r *Room) *guest {
 
 var (
 	discussion = &model.Exercise{ID: "d1", Kind: model.KindDiscussion, Title: "What helps",
-		Fields: []model.Field{{Key: "k", Label: "What helps handovers?"}}}
+		Fields: []model.Field{{Key: "k", Label: "What helps handovers?", Type: model.FieldLines}}}
 	poll = &model.Exercise{ID: "p1", Kind: model.KindPoll, Title: "Pick one", Question: "Which first?",
 		Options: []string{"Rotas", "Handovers", "Supervision"}}
 	rating = &model.Exercise{ID: "r1", Kind: model.KindRating, Title: "Rate",
