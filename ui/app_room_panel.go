@@ -88,6 +88,9 @@ func (a *App) panelKey(msg tea.KeyMsg) tea.Cmd {
 	p, r := a.room.panel, a.room.room
 	k := p.keys
 	p.status = ""
+	if common.KeyName(msg) == "ctrl+c" {
+		return tea.Quit
+	}
 	if c := p.confirm; c != "" {
 		p.confirm = ""
 		if common.KeyName(msg) != "y" {
