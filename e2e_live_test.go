@@ -104,6 +104,15 @@ func TestTmuxLiveRoom(t *testing.T) {
 		}
 	}
 
+	// Dots on the discussion's lines, the revealed ones among them.
+	s.keys("d")
+	s.waitFor("dots, open")
+	for _, p := range ps {
+		p.waitFor("Give your dots")
+		p.keys("Enter")
+	}
+	s.waitFor("3 answers")
+
 	// A poll: every participant votes, the wall's bars count the room.
 	s.keys("Escape") // alone: an escape and a key in one read are alt+key
 	s.waitGone("Live room")
@@ -172,6 +181,15 @@ func TestTmuxLiveRoom(t *testing.T) {
 	all := strings.Join(saved, "\n")
 	if !strings.Contains(all, texts[1]) || !strings.Contains(all, texts[2]) || strings.Contains(all, texts[0]) {
 		t.Errorf("saved texts %q: want both shared notes and never the private one", saved)
+	}
+	dots := 0
+	for _, e := range data.Entries {
+		if e.ExerciseID == "M1-E3" && !model.IsRoomRating(e.Field) {
+			dots += e.RoomVotes
+		}
+	}
+	if dots != 3 {
+		t.Errorf("%d dots from the room saved on the discussion's lines, want 3", dots)
 	}
 	if rated != 3 {
 		t.Errorf("%d ratings from the room saved, want 3", rated)
