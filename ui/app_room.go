@@ -212,6 +212,9 @@ func (a *App) CloseRoom() {
 
 func closeRoom(room *live.Room, srv *live.SSHServer) {
 	room.Close()
+	if srv == nil {
+		return
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(ctx)
@@ -235,14 +238,18 @@ func waitLiveChange(room *live.Room, ch <-chan struct{}) tea.Cmd {
 // for the room's life, so waiting again is a new command on it.
 func (a *App) rewaitRoom() tea.Cmd {
 	ch, stop := a.room.room.WatchWall()
-	a.room.stopWall()
+	if a.room.stopWall != nil {
+		a.room.stopWall()
+	}
 	a.room.stopWall = stop
 	return waitRoom(a.room.room, ch)
 }
 
 func (a *App) rewaitSession() tea.Cmd {
 	ch, stop := a.live.Watch()
-	a.room.stopLive()
+	if a.room.stopLive != nil {
+		a.room.stopLive()
+	}
 	a.room.stopLive = stop
 	return waitLiveChange(a.room.room, ch)
 }

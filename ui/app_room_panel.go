@@ -88,6 +88,12 @@ func (a *App) panelKey(msg tea.KeyMsg) tea.Cmd {
 	p, r := a.room.panel, a.room.room
 	k := p.keys
 	p.status = ""
+	a.room.snap = r.Snapshot()
+	defer func() {
+		if a.roomOpen() {
+			a.room.snap = r.Snapshot() // what the key changed, drawn at once
+		}
+	}()
 	if common.KeyName(msg) == "ctrl+c" {
 		return tea.Quit
 	}
