@@ -25,7 +25,8 @@ import (
 // a query. The participant screen is a stand-in with a clock that ticks
 // every second (as the room's timer does) and a count of keys.
 //
-//	go test ./ui/live/ -run '^$' -bench SSH -benchtime 200x
+//	go test ./ui/live/ -run '^$' -bench 'SSHJoin|SSHKeyToScreen20' -benchtime 300x
+//	go test ./ui/live/ -run '^$' -bench SSHIdle50 -benchtime 1x
 
 // benchDoor lets everyone in with a ticking screen.
 type benchDoor struct{ n atomic.Int64 }
