@@ -103,3 +103,28 @@ func (c JoinCode) Matches(typed string) bool {
 	eq := subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 	return eq && ok
 }
+
+// LooksLikeJoinCode reports whether a name has the shape of a join code as
+// it is shown: eight letters and digits of Crockford's base32 alphabet (no
+// I, L, O or U), with or without a dash in the middle, in either case. A
+// door uses it to tell a code given as a user name from a person's login
+// name (which it then does not take as a wrong code); whether the code is
+// right is ParseJoinCode's and the room's to say.
+func LooksLikeJoinCode(name string) bool {
+	name = strings.ToUpper(name)
+	if len(name) == 2*4+1 && name[4] == '-' {
+		name = name[:4] + name[5:]
+	}
+	if len(name) != JoinCodeLen {
+		return false
+	}
+	for _, r := range name {
+		switch {
+		case r >= '0' && r <= '9':
+		case r >= 'A' && r <= 'Z' && !strings.ContainsRune("ILOU", r):
+		default:
+			return false
+		}
+	}
+	return true
+}

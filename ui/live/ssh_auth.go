@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/carehuddle/huddle/model"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -101,7 +102,7 @@ func (s *SSHServer) keyboardAuth(ctx ssh.Context, ask gossh.KeyboardInteractiveC
 		return false
 	}
 	code := ctx.User()
-	if !looksLikeCode(code) {
+	if !model.LooksLikeJoinCode(code) {
 		answers, err := ask("", codeInstruction, []string{codeQuestion}, []bool{true})
 		if err != nil || len(answers) != 1 {
 			return false
@@ -128,7 +129,7 @@ func (s *SSHServer) passwordAuth(ctx ssh.Context, password string) bool {
 		return false
 	}
 	code := ctx.User()
-	if !looksLikeCode(code) {
+	if !model.LooksLikeJoinCode(code) {
 		code = password
 	}
 	if s.enter(ctx, st, code) != nil {
@@ -153,30 +154,6 @@ func (s *SSHServer) enter(ctx ssh.Context, st *seat, code string) error {
 	}
 	s.authenticated(st)
 	return nil
-}
-
-// looksLikeCode reports whether a user name is a join code rather than a
-// person's login name: eight letters and digits of Crockford's base32
-// alphabet (no I, L, O or U), with or without a dash in the middle, in
-// either case. Anything else is asked for at a prompt. Whether the code is
-// right is for the door to say.
-func looksLikeCode(name string) bool {
-	name = strings.ToUpper(name)
-	if len(name) == 9 && name[4] == '-' {
-		name = name[:4] + name[5:]
-	}
-	if len(name) != 8 {
-		return false
-	}
-	for _, r := range name {
-		switch {
-		case r >= '0' && r <= '9':
-		case r >= 'A' && r <= 'Z' && !strings.ContainsRune("ILOU", r):
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // sessionChannel lets an admitted connection open one session channel,

@@ -412,16 +412,3 @@ func TestSSHRendererFromTermAndTheme(t *testing.T) {
 		}
 	}
 }
-
-// TestSSHLooksLikeCode: which user names are taken as codes.
-func TestSSHLooksLikeCode(t *testing.T) {
-	for name, want := range map[string]bool{
-		"K7QX-M3PA": true, "k7qx-m3pa": true, "K7QXM3PA": true, "00000000": true,
-		"jsmith": false, "jsmith12": false, "K7QX-M3P": false, "K7QXM3PAX": false,
-		"K7Q-XM3PA": false, "K7QX M3PA": false, "": false, "root": false, "participant": false,
-	} {
-		if got := looksLikeCode(name); got != want {
-			t.Errorf("looksLikeCode(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
