@@ -5,7 +5,6 @@ import (
 	"net"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/carehuddle/huddle/model"
@@ -55,9 +54,6 @@ type (
 	// sessionWatchMsg: the session changed (the room's results saved).
 	sessionWatchMsg struct{ room *live.Room }
 )
-
-// roomKey opens the room, and then shows its panel.
-var roomKey = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "live room"))
 
 // roomOpen reports whether the room is open.
 func (a *App) roomOpen() bool { return a.room.room != nil }
@@ -142,7 +138,7 @@ func (a *App) roomUpdate(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		if a.room.panel != nil && a.roomOpen() {
 			return true, a.panelKey(msg)
 		}
-		if common.Matches(msg, roomKey) && a.live != nil && !a.typing() && !a.timer.Big {
+		if common.Matches(msg, common.RoomKey) && a.live != nil && !a.typing() && !a.timer.Big {
 			switch {
 			case a.cfg.Kind != model.SessionWorkshop:
 				return true, a.forward(common.StatusMsg{Text: "the room is for workshops: a reflection is yours alone"})

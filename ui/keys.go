@@ -71,7 +71,7 @@ func (k PresenterKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Down, k.Up, k.First, k.Last, k.GoTo},
 		{k.Modules, k.Search, k.NextMatch, k.PrevMatch, k.Notes, k.Help, k.Back},
-		{k.Quit, k.Run, k.Parking, k.Seesaw, k.FullSeesaw, k.End},
+		{k.Quit, k.Run, k.Parking, k.Seesaw, k.FullSeesaw, k.End, common.RoomKey},
 		common.DefaultTimerKeys().Bindings(),
 	}
 }

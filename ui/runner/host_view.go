@@ -70,7 +70,7 @@ func (m hostKeyMap) ShortHelp() []key.Binding {
 }
 
 func (m hostKeyMap) FullHelp() [][]key.Binding {
-	return append(m.pane.FullHelp(), m.host.Bindings(), common.DefaultTimerKeys().Bindings())
+	return append(m.pane.FullHelp(), m.host.Bindings(), append(common.DefaultTimerKeys().Bindings(), common.RoomKey))
 }
 
 // KeyMap is every key of this runner: the pane's, the host's and the
