@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/ui/common"
@@ -258,8 +259,15 @@ func (a *App) panelView(w, h int) string {
 	}
 	b = append(b, t.Heading.Render(title)+"  "+t.Dim.Render(common.Plural(s.Joined, "participant", "participants")+" joined"), "")
 	b = append(b, "Join from a laptop's terminal (Windows, macOS, Linux):", "",
-		"    "+t.Heading.Render(a.room.joinCommand()), "",
-		t.Dim.Render("Host key "+a.room.print), "")
+		"    "+t.Heading.Render(a.room.joinCommand()), "")
+	if code := common.BigText(s.Code.String()); h >= 34 && lipgloss.Width(code)+4 <= w {
+		// the code, big enough to read from the back of the room
+		for _, row := range strings.Split(code, "\n") {
+			b = append(b, "    "+t.Heading.Render(row))
+		}
+		b = append(b, "")
+	}
+	b = append(b, t.Dim.Render("Host key "+a.room.print), "")
 	act := s.Activity
 	switch {
 	case act.Kind == model.RoomLobby:
@@ -325,6 +333,16 @@ func (a *App) panelView(w, h int) string {
 	}
 	k := p.keys
 	p.help.Width = w
-	b = append(b, "", p.help.ShortHelpView([]key.Binding{k.Open, k.Dots, k.Close, k.Reveal, k.Approve, k.Hide, k.Approval, k.Results, k.Remove, k.Lock, k.NewCode, k.End, k.Back}))
-	return common.FitLines(strings.Join(b, "\n"), w, h)
+	groups := [][]key.Binding{{k.Open, k.Dots, k.Close, k.Reveal}, {k.Up, k.Down, k.Approve, k.Hide}, {k.Approval, k.Results, k.PrevSeat, k.NextSeat}, {k.Remove, k.Lock, k.NewCode, k.End, k.Back}}
+	p.help.Width = 0 // measured whole, then laid out to fit
+	keys := strings.Split(p.help.FullHelpView(groups), "\n")
+	if lipgloss.Width(keys[0]) > w { // two rows of columns
+		keys = append(strings.Split(p.help.FullHelpView(groups[:2]), "\n"), append([]string{""}, strings.Split(p.help.FullHelpView(groups[2:]), "\n")...)...)
+	}
+	p.help.Width = w
+	if lipgloss.Width(strings.Join(keys, "\n")) > w || h < 30 { // a small window: the keys in one line
+		keys = []string{p.help.ShortHelpView([]key.Binding{k.Open, k.Dots, k.Close, k.Reveal, k.Approve, k.Hide, k.Approval, k.Results, k.Remove, k.Lock, k.NewCode, k.End, k.Back})}
+	}
+	body := common.FitLines(strings.Join(b, "\n"), w, max(h-len(keys)-1, 1))
+	return body + "\n\n" + strings.Join(keys, "\n")
 }

@@ -2,7 +2,7 @@ package common
 
 import "strings"
 
-// bigGlyphs draws the characters of a clock five rows high, in full
+// bigGlyphs draws the characters of a clock (and of a join code) five rows high, in full
 // blocks, so that the time reads from the back of a room without colour.
 var bigGlyphs = map[rune][5]string{
 	'0': {"█████", "█   █", "█   █", "█   █", "█████"},
@@ -16,12 +16,36 @@ var bigGlyphs = map[rune][5]string{
 	'8': {"█████", "█   █", "█████", "█   █", "█████"},
 	'9': {"█████", "█   █", "█████", "    █", "█████"},
 	':': {"   ", " █ ", "   ", " █ ", "   "},
+	'-': {"     ", "     ", " ███ ", "     ", "     "},
+	// The letters of a join code (Crockford's base32: no I, L, O or U).
+	'A': {" ███ ", "█   █", "█████", "█   █", "█   █"},
+	'B': {"████ ", "█   █", "████ ", "█   █", "████ "},
+	'C': {" ████", "█    ", "█    ", "█    ", " ████"},
+	'D': {"████ ", "█   █", "█   █", "█   █", "████ "},
+	'E': {"█████", "█    ", "████ ", "█    ", "█████"},
+	'F': {"█████", "█    ", "████ ", "█    ", "█    "},
+	'G': {" ████", "█    ", "█  ██", "█   █", " ████"},
+	'H': {"█   █", "█   █", "█████", "█   █", "█   █"},
+	'J': {"  ███", "    █", "    █", "█   █", " ███ "},
+	'K': {"█   █", "█  █ ", "███  ", "█  █ ", "█   █"},
+	'M': {"█   █", "██ ██", "█ █ █", "█   █", "█   █"},
+	'N': {"█   █", "██  █", "█ █ █", "█  ██", "█   █"},
+	'P': {"████ ", "█   █", "████ ", "█    ", "█    "},
+	'Q': {" ███ ", "█   █", "█   █", "█  █ ", " ██ █"},
+	'R': {"████ ", "█   █", "████ ", "█  █ ", "█   █"},
+	'S': {" ████", "█    ", " ███ ", "    █", "████ "},
+	'T': {"█████", "  █  ", "  █  ", "  █  ", "  █  "},
+	'V': {"█   █", "█   █", "█   █", " █ █ ", "  █  "},
+	'W': {"█   █", "█   █", "█ █ █", "██ ██", "█   █"},
+	'X': {"█   █", " █ █ ", "  █  ", " █ █ ", "█   █"},
+	'Y': {"█   █", " █ █ ", "  █  ", "  █  ", "  █  "},
+	'Z': {"█████", "   █ ", "  █  ", " █   ", "█████"},
 }
 
 // BigDigitsHeight is the number of rows BigText draws.
 const BigDigitsHeight = 5
 
-// BigText draws s (digits and colons) in big glyphs, one space apart.
+// BigText draws s (digits, colons, and a join code's letters and dash) in big glyphs, one space apart.
 // Characters without a glyph are left out.
 func BigText(s string) string {
 	var rows [BigDigitsHeight]strings.Builder
