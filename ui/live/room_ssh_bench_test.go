@@ -131,3 +131,37 @@ func BenchmarkRoomVoteToWall20(b *testing.B) {
 	}
 	reportQuantiles(b, ds, "vote")
 }
+
+// TestRoomSilentClientFirstScreen: a client whose terminal never answers a
+// query (a Go client) gets the real participant screen within 500 ms of
+// opening its shell, with no key pressed.
+func TestRoomSilentClientFirstScreen(t *testing.T) {
+	deck := uitest.BuiltinDeck(t)
+	l := uitest.StartLive(t, uitest.Store(t), deck, "North")
+	room, err := NewRoom(Config{Recorder: NewRecorder(l)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer room.Close()
+	s := startSSH(t, room)
+	c, err := goJoin(s.Addr().String(), room.Code().String(), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := sess.StdoutPipe()
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	scr := newScreen(out)
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	if d := scr.waitFor(t, "You are Participant", 5*time.Second); d > 500*time.Millisecond {
+		t.Errorf("the first screen took %v, want within 500 ms", d)
+	}
+}
