@@ -44,9 +44,9 @@ func (s *Store) deleteSessionsTx(tx *bolt.Tx, ids []string, now time.Time, mustE
 			}
 			continue
 		}
-		title := sess.Title
+		title, readable := sess.Title, &sess
 		if err != nil {
-			title = "(damaged record)"
+			title, readable = "(damaged record)", nil
 		}
 		if sess.TeamID != "" {
 			teams[sess.TeamID] = true
@@ -59,6 +59,9 @@ func (s *Store) deleteSessionsTx(tx *bolt.Tx, ids []string, now time.Time, mustE
 			teams[t] = true
 		}
 		if err := s.removeSessionIndex(tx, id); err != nil {
+			return nil, err
+		}
+		if err := s.unindexSession(tx, id, readable); err != nil {
 			return nil, err
 		}
 		for _, p := range []struct {

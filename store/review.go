@@ -200,39 +200,3 @@ func (s *Store) LatestSession() (model.Session, error) {
 	}
 	return model.Session{}, notFound("session", "latest")
 }
-
-// EntryCounts counts the entries of every session (merged ones included)
-// from the keys alone, without reading the records: a figure for lists,
-// not a verified one.
-func (s *Store) EntryCounts() (map[string]int, error) {
-	counts := map[string]int{}
-	err := s.view(func(tx *bolt.Tx) error {
-		b, err := s.bucket(tx, bucketEntries)
-		if err != nil {
-			return err
-		}
-		c := b.Cursor()
-		var last []byte
-		n := 0
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if last != nil && len(k) > len(last) && bytes.HasPrefix(k, last) {
-				n++
-				continue
-			}
-			if last != nil {
-				counts[string(last[:len(last)-1])] += n
-			}
-			i := bytes.IndexByte(k, 0)
-			if i < 0 {
-				last, n = nil, 0
-				continue
-			}
-			last, n = bytes.Clone(k[:i+1]), 1
-		}
-		if last != nil {
-			counts[string(last[:len(last)-1])] += n
-		}
-		return nil
-	})
-	return counts, err
-}

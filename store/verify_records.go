@@ -16,12 +16,14 @@ type recordCheck struct {
 	sessions map[string]*model.Session // nil: the record exists but is damaged
 	owners   map[string]string         // session ids that entries and actions name, with the bucket
 	index    map[string][][]byte       // keys of each index bucket
+	counted  *countedCheck             // what the counted buckets hold
 	name     string                    // the bucket of the last leaf
 }
 
 func newRecordCheck(r *Report, decode bool) *recordCheck {
 	return &recordCheck{r: r, decode: decode, present: map[string]bool{},
-		sessions: map[string]*model.Session{}, owners: map[string]string{}, index: map[string][][]byte{}}
+		sessions: map[string]*model.Session{}, owners: map[string]string{}, index: map[string][][]byte{},
+		counted: newCountedCheck()}
 }
 
 // bucket notes a bucket the walk found.
@@ -34,7 +36,7 @@ func (c *recordCheck) bucket(path [][]byte) {
 		c.r.problem("unknown bucket %q", name)
 	default:
 		c.present[name] = true
-		if isIndexBucket(name) {
+		if isIndexBucket(name) || isCountedBucket(name) {
 			c.r.Indexed[name] += 0
 		} else {
 			c.r.Records[name] += 0
@@ -51,6 +53,10 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 	if len(path) != 1 || !isKnownBucket(name) {
 		return // reported by bucket
 	}
+	if isCountedBucket(name) {
+		c.countedLeaf(name, k, v)
+		return
+	}
 	if isIndexBucket(name) {
 		c.r.Indexed[name]++
 		if len(v) != 0 {
@@ -58,6 +64,12 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 		}
 		c.index[name] = append(c.index[name], bytes.Clone(k))
 		return
+	}
+	if name == bucketEntries {
+		// Counted whether or not the record verifies, as entry_counts is.
+		if i := bytes.IndexByte(k, 0); i > 0 {
+			c.counted.entries[string(k[:i])]++
+		}
 	}
 	data, reason := openRecord(k, v)
 	if reason != "" {
@@ -142,6 +154,9 @@ func recordType(name string) any {
 // name a missing session, and the indexes.
 func (c *recordCheck) finish() {
 	for _, name := range allBuckets() {
+		if isCountedBucket(name) && c.r.Schema < 2 {
+			continue // schema 1 has none (a migration that was cut short may have left some)
+		}
 		if !c.present[name] {
 			c.r.problem("the bucket %s is missing", name)
 		}
@@ -160,6 +175,9 @@ func (c *recordCheck) finish() {
 		}
 	}
 	c.checkIndexes()
+	if c.r.Schema >= 2 && c.present[bucketPostings] && c.present[bucketWords] && c.present[bucketEntryCounts] {
+		c.finishCounted()
+	}
 }
 
 // checkIndexes checks that the index buckets and the sessions agree: every
@@ -214,6 +232,9 @@ var knownBuckets = func() map[string]bool {
 		m[name] = false
 	}
 	for _, name := range indexBuckets {
+		m[name] = true
+	}
+	for _, name := range countedBuckets {
 		m[name] = true
 	}
 	return m

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"bytes"
+	"sort"
+)
+
+// The check of the counted buckets (search_words, search_postings,
+// entry_counts) holds a few figures per word and per session, never the
+// postings themselves, so that it stays small on a large file. It proves
+// that every value is a count above zero; that every posting names an
+// existing session at that session's start time; that search_words counts
+// each word's postings exactly; and that entry_counts holds each
+// session's number of entries exactly. That each posting matches the text
+// of its records is not proved: a missing posting could only hide a
+// session from a search, never show a wrong hit, since every hit is made
+// from a verified record.
+
+// countedCheck gathers what the check of the counted buckets needs.
+type countedCheck struct {
+	postingsPerWord map[string]uint32  // postings seen per word
+	wordCounts      map[string]uint32  // search_words as stored
+	postingTime     map[string][8]byte // each session's postings' time (the first seen)
+	postingTimes    map[string]bool    // sessions with postings at more than one time
+	entries         map[string]int     // entries per session, from their keys
+	entryCounts     map[string]uint32  // entry_counts as stored
+}
+
+func newCountedCheck() *countedCheck {
+	return &countedCheck{postingsPerWord: map[string]uint32{}, wordCounts: map[string]uint32{},
+		postingTime: map[string][8]byte{}, postingTimes: map[string]bool{}, entries: map[string]int{},
+		entryCounts: map[string]uint32{}}
+}
+
+// isCountedBucket reports whether name is a counted bucket.
+func isCountedBucket(name string) bool {
+	return name == bucketWords || name == bucketPostings || name == bucketEntryCounts
+}
+
+// countedLeaf checks one key and value of a counted bucket.
+func (c *recordCheck) countedLeaf(name string, k, v []byte) {
+	c.r.Indexed[name]++
+	n, ok := countOf(v)
+	if !ok {
+		c.r.problem("bucket %s has a value that is not a count under key %s", name, formatKey(k))
+		return
+	}
+	cc := c.counted
+	switch name {
+	case bucketWords:
+		cc.wordCounts[string(k)] = n
+	case bucketEntryCounts:
+		cc.entryCounts[string(k)] = n
+	case bucketPostings:
+		word, at, id, ok := splitPostingKey(k)
+		if !ok {
+			c.r.problem("index %s has a malformed key %s", name, formatKey(k))
+			return
+		}
+		cc.postingsPerWord[string(word)]++
+		var t [8]byte
+		copy(t[:], at)
+		if first, seen := cc.postingTime[string(id)]; !seen {
+			cc.postingTime[string(id)] = t
+		} else if first != t {
+			cc.postingTimes[string(id)] = true
+		}
+	}
+}
+
+// finishCounted compares the counted buckets with the sessions and
+// entries the walk found.
+func (c *recordCheck) finishCounted() {
+	cc := c.counted
+	for _, id := range sortedKeys(cc.postingTime) {
+		sess, exists := c.sessions[id]
+		switch {
+		case !exists:
+			c.r.problem("index %s points to session %s, which does not exist", bucketPostings, formatKey([]byte(id)))
+		case cc.postingTimes[id]:
+			c.r.problem("index %s holds session %s at more than one time", bucketPostings, formatKey([]byte(id)))
+		case sess != nil && !bytes.Equal(timeBytes(sess.Started), func() []byte { t := cc.postingTime[id]; return t[:] }()):
+			c.r.problem("index %s has stale keys for session %s", bucketPostings, formatKey([]byte(id)))
+		}
+	}
+	for _, w := range sortedKeys(cc.postingsPerWord) {
+		if cc.wordCounts[w] != cc.postingsPerWord[w] {
+			c.r.problem("index %s counts %d sessions for a word held by %d", bucketWords, cc.wordCounts[w], cc.postingsPerWord[w])
+		}
+	}
+	for _, w := range sortedKeys(cc.wordCounts) {
+		if _, ok := cc.postingsPerWord[w]; !ok {
+			c.r.problem("index %s counts a word that no session holds", bucketWords)
+		}
+	}
+	for _, id := range sortedKeys(cc.entries) {
+		if int(cc.entryCounts[id]) != cc.entries[id] {
+			c.r.problem("bucket %s counts %d entries for session %s, which has %d", bucketEntryCounts,
+				cc.entryCounts[id], formatKey([]byte(id)), cc.entries[id])
+		}
+	}
+	for _, id := range sortedKeys(cc.entryCounts) {
+		if _, ok := cc.entries[id]; !ok {
+			c.r.problem("bucket %s counts entries for session %s, which has none", bucketEntryCounts, formatKey([]byte(id)))
+		}
+	}
+}
+
+// sortedKeys returns the keys of m in order, so that problems are listed
+// the same way each time.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
