@@ -20,7 +20,7 @@ import (
 
 // indexBatch is how many sessions the migration indexes in one
 // transaction.
-const indexBatch = 2000
+var indexBatch = 2000
 
 // buildSearchIndex writes the new buckets of schema 2 from scratch.
 func (s *Store) buildSearchIndex() error {

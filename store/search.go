@@ -42,8 +42,9 @@ const (
 // entries in capture order, then its actions. At most f's limit of hits
 // are returned.
 //
-// The search reads every entry of the sessions in range, so it is built to
-// be fast: each stored record is first tested, as raw bytes, for a piece
+// The search index (wordindex.go) names the sessions that hold every word
+// of the query; only those are read (search_index.go). Within a session,
+// each stored record is first tested, as raw bytes, for a piece
 // of the query that JSON stores verbatim (matcher.go); only the records
 // that pass are verified (checksum) and decoded, and a hit is only ever
 // made from a verified record. Damaged records among those are left out
@@ -70,7 +71,7 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 		}
 		sessions, entries, actions := bs[0], bs[1], bs[2]
 		c, ac := entries.Cursor(), actions.Cursor()
-		return s.walkSessions(tx, f, func(id string) (bool, error) {
+		scan := func(id string) (bool, error) {
 			raw := sessions.Get([]byte(id))
 			if raw == nil {
 				return true, nil
@@ -91,6 +92,9 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 			}
 			if f.Kind != "" && (!load() || sess.Kind != f.Kind) {
 				return true, nil
+			}
+			if f.TeamID != "" && (!load() || sess.TeamID != f.TeamID) {
+				return true, nil // the index's sessions are of every team
 			}
 			if m.maybe(raw) && load() {
 				for _, text := range []string{sess.Title, sess.TeamName} {
@@ -136,7 +140,11 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 				hits = append(hits, h)
 			}
 			return !full(), nil
-		})
+		}
+		if plan := s.planSearch(tx, m); plan != nil {
+			return plan.walk(f, scan)
+		}
+		return s.walkSessions(tx, f, scan)
 	})
 	if err != nil {
 		return hits, err
