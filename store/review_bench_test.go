@@ -88,18 +88,19 @@ func BenchmarkReviewSearch(b *testing.B) {
 	if err != nil || len(teams) == 0 {
 		b.Fatal(teams, err)
 	}
+	scale := genSessions / 5000
 	for _, bc := range []struct {
 		name, query string
 		limit       int
 		min, max    int
 		oneTeam     bool
 	}{
-		{"rare-word", genRareWord, -1, 200, 600, false}, // in a few hundred entries
-		{"rare-word-upper", "TeleCare", -1, 200, 600, false},
+		{"rare-word", genRareWord, -1, 200 * scale, 600 * scale, false}, // in a few hundred entries per 5,000 sessions
+		{"rare-word-upper", "TeleCare", -1, 200 * scale, 600 * scale, false},
 		{"no-match", "zyzzyva", -1, 0, 0, false},
 		{"non-ascii", "Zoë", 0, DefaultSearchLimit, DefaultSearchLimit, false},
 		{"common-word-limited", genCommonWord, 0, DefaultSearchLimit, DefaultSearchLimit, false},
-		{"rare-word-one-team", genRareWord, -1, 1, 60, true},
+		{"rare-word-one-team", genRareWord, -1, 1, 60 * scale, true},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			n := 0
