@@ -138,3 +138,51 @@ func BenchmarkReviewExport(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReviewSessionsPages reads the whole list a page at a time with
+// each page's entry counts, as `huddle sessions` does; and the first page
+// alone, as the review's list does.
+func BenchmarkReviewSessionsPages(b *testing.B) {
+	s, _ := reviewBench(b)
+	b.Run("all-in-pages-of-1000", func(b *testing.B) {
+		timed(b, func(int) {
+			n := 0
+			for after := ""; ; {
+				page, next, err := s.SessionsPage(SearchFilter{}, after, 1000)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ids := make([]string, len(page))
+				for i, sess := range page {
+					ids[i] = sess.ID
+				}
+				if _, err := s.EntryCountsOf(ids); err != nil {
+					b.Fatal(err)
+				}
+				n += len(page)
+				if next == "" {
+					break
+				}
+				after = next
+			}
+			if n != genSessions {
+				b.Fatalf("%d sessions", n)
+			}
+		})
+	})
+	b.Run("first-page-of-200", func(b *testing.B) {
+		timed(b, func(int) {
+			page, _, err := s.SessionsPage(SearchFilter{Kind: model.SessionWorkshop}, "", 200)
+			if err != nil || len(page) != 200 {
+				b.Fatalf("%d sessions, %v", len(page), err)
+			}
+			ids := make([]string, len(page))
+			for i, sess := range page {
+				ids[i] = sess.ID
+			}
+			if _, err := s.EntryCountsOf(ids); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+}

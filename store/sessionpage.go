@@ -57,6 +57,7 @@ func (s *Store) SessionsPage(f SearchFilter, after string, n int) (page []model.
 			return true, nil
 		})
 	})
+	s.releaseMapped()
 	if err != nil {
 		return page, "", err
 	}
