@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"errors"
 	"os"
 	"path/filepath"
@@ -174,6 +175,8 @@ func TestBackupIfDueOncePerDayKeepsSeven(t *testing.T) {
 		t.Fatalf("second backup the same day: %q, %v", again, err)
 	}
 	for i := 1; i < 10; i++ {
+		// A change each day, or there would be nothing new to copy.
+		mustSession(t, s, model.Session{Title: fmt.Sprintf("day %d", i)})
 		if _, err := s.BackupIfDue(day.AddDate(0, 0, i)); err != nil {
 			t.Fatal(err)
 		}
@@ -190,7 +193,7 @@ func TestBackupIfDueOncePerDayKeepsSeven(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if got, _ := b.ListSessions(); len(got) != 1 || got[0].Title != "backed up" {
+	if got, _ := b.ListSessions(); len(got) != 10 || got[9].Title != "backed up" {
 		t.Fatalf("backup holds %+v", got)
 	}
 }
