@@ -20,7 +20,7 @@ import (
 
 // indexBatch is how many sessions the migration indexes in one
 // transaction.
-var indexBatch = 2000
+var indexBatch = 200
 
 // buildSearchIndex writes the new buckets of schema 2 from scratch.
 func (s *Store) buildSearchIndex() error {
