@@ -45,21 +45,33 @@ func cmdSessions(args []string, stdout, stderr io.Writer) int {
 	if !checkWhole(s, "sessions", *damagedOK, stderr) {
 		return exitError
 	}
+	// One page is read while the one before is written.
+	type page struct {
+		sessions []model.Session
+		counts   map[string]int
+	}
+	pages := make(chan page, 1)
 	var readErr error
-	for after := ""; ; {
-		page, next, err := s.SessionsPage(store.SearchFilter{}, after, sessionsPage)
-		readErr = errors.Join(readErr, err)
-		ids := make([]string, len(page))
-		for i, sess := range page {
-			ids[i] = sess.ID
+	go func() {
+		defer close(pages)
+		for after := ""; ; {
+			list, next, err := s.SessionsPage(store.SearchFilter{}, after, sessionsPage)
+			readErr = errors.Join(readErr, err)
+			ids := make([]string, len(list))
+			for i, sess := range list {
+				ids[i] = sess.ID
+			}
+			counts, cerr := s.EntryCountsOf(ids)
+			readErr = errors.Join(readErr, cerr)
+			pages <- page{list, counts}
+			if next == "" || (err != nil && !errors.Is(err, store.ErrRecordDamaged)) || cerr != nil {
+				return
+			}
+			after = next
 		}
-		counts, err := s.EntryCountsOf(ids)
-		readErr = errors.Join(readErr, err)
-		w.page(page, counts)
-		if next == "" || (err != nil && !errors.Is(err, store.ErrRecordDamaged)) {
-			break
-		}
-		after = next
+	}()
+	for p := range pages {
+		w.page(p.sessions, p.counts)
 	}
 	w.finish()
 	if readErr != nil { // damaged records are left out, and said so

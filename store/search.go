@@ -146,6 +146,7 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 		}
 		return s.walkSessions(tx, f, scan)
 	})
+	s.releaseMapped()
 	if err != nil {
 		return hits, err
 	}

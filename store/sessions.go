@@ -116,6 +116,9 @@ func (s *Store) putSession(tx *bolt.Tx, b *bolt.Bucket, sess model.Session, old 
 	if err := s.indexSessionRecord(tx, sess, old); err != nil {
 		return sess, err
 	}
+	// Sessions arrive in time order (their ids begin with the time): pages
+	// filled nearly full hold twice the sessions, which a list reads.
+	b.FillPercent, byTime.FillPercent = entriesFillPercent, entriesFillPercent
 	if err := byTime.Put(sessionTimeKey(sess), nil); err != nil {
 		return sess, err
 	}
