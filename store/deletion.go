@@ -131,6 +131,7 @@ func (s *Store) Deletions() ([]model.DeletionRecord, error) {
 // first: the sessions past a retention period, for the user to confirm
 // their deletion. Damaged records are left out and reported in err.
 func (s *Store) SessionsOlderThan(cutoff time.Time) ([]model.Session, error) {
+	defer s.releaseMapped() // a read across many sessions: see release_linux.go
 	var out []model.Session
 	var damaged []error
 	err := s.view(func(tx *bolt.Tx) error {

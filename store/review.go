@@ -151,6 +151,7 @@ func (s *Store) walkSessionsFrom(tx *bolt.Tx, f SearchFilter, after []byte, fn f
 // err (errors.Is(err, ErrRecordDamaged)) with the rest returned; a missing
 // session gives ErrNotFound, a damaged one its *RecordDamagedError.
 func (s *Store) SessionData(id string) (model.SessionData, error) {
+	defer s.releaseMapped() // a read across many sessions: see release_linux.go
 	var d model.SessionData
 	if err := checkID("session", id); err != nil {
 		return d, err
