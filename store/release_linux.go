@@ -3,6 +3,9 @@
 package store
 
 import (
+	"os"
+	"strconv"
+	"strings"
 	"syscall"
 	"unsafe"
 
@@ -18,7 +21,14 @@ import (
 // mapping's page table entries only; the data stays in the system's cache
 // and a later read maps it again. It runs inside a read transaction, so
 // that bbolt cannot move the mapping meanwhile.
+//
+// Mapping pages again costs a fault each, so they are handed back only once
+// the process holds more than releaseAbove: a small database, or a second
+// search of the same sessions, keeps its pages.
 func (s *Store) releaseMapped() {
+	if resident() < releaseAbove {
+		return
+	}
 	s.view(func(tx *bolt.Tx) error {
 		info := tx.DB().Info()
 		if info == nil || info.Data == 0 || tx.Size() <= 0 {
@@ -31,4 +41,25 @@ func (s *Store) releaseMapped() {
 		syscall.Madvise(data, syscall.MADV_DONTNEED) // advice only: an error leaves the pages mapped
 		return nil
 	})
+}
+
+// releaseAbove is the resident memory past which reads hand their mapped
+// pages back.
+const releaseAbove = 64 << 20
+
+// resident is the process's resident memory in bytes (0 if unknown).
+func resident() int64 {
+	data, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(data))
+	if len(fields) < 2 {
+		return 0
+	}
+	pages, err := strconv.ParseInt(fields[1], 10, 64)
+	if err != nil {
+		return 0
+	}
+	return pages * int64(os.Getpagesize())
 }
