@@ -65,7 +65,7 @@ func (s *Store) PutAction(a model.Action) (model.Action, error) {
 		if err != nil {
 			return err
 		}
-		if err := ix.change(a.SessionID, sess.Started, oldTexts, textsOfAction(a)); err != nil {
+		if err := ix.change(a.SessionID, sess.Started, actionRef(a.ID), oldTexts, textsOfAction(a)); err != nil {
 			return err
 		}
 		return putRecord(b, key, a)
@@ -98,7 +98,7 @@ func (s *Store) DeleteAction(sessionID, id string) error {
 		if err != nil {
 			return err
 		}
-		if err := ix.change(sessionID, started, textsOfAction(old), nil); err != nil {
+		if err := ix.change(sessionID, started, actionRef(id), textsOfAction(old), nil); err != nil {
 			return err
 		}
 		return b.Delete(key)

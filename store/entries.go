@@ -110,7 +110,7 @@ func (s *Store) putEntry(tx *bolt.Tx, e model.Entry) (model.Entry, error) {
 	if err != nil {
 		return e, err
 	}
-	if err := ix.change(e.SessionID, started, oldTexts, textsOfEntry(e)); err != nil {
+	if err := ix.change(e.SessionID, started, entryRef(key, prefixKey(e.SessionID)), oldTexts, textsOfEntry(e)); err != nil {
 		return e, err
 	}
 	return e, putRecord(b, key, e)
@@ -165,7 +165,7 @@ func (s *Store) DeleteEntry(sessionID, id string) error {
 		if err != nil {
 			return err
 		}
-		if err := ix.change(sessionID, started, textsOfEntry(old), nil); err != nil {
+		if err := ix.change(sessionID, started, entryRef(key, prefixKey(sessionID)), textsOfEntry(old), nil); err != nil {
 			return err
 		}
 		if err := s.bumpEntryCount(tx, sessionID, -1); err != nil {

@@ -25,7 +25,7 @@ import (
 
 // genVersion names the generated data; change it when the generator
 // changes so that a stale cached file is not reused.
-const genVersion = "v2"
+const genVersion = "v3"
 
 // genSessions is 5,000 unless HUDDLE_BENCH_SESSIONS asks for more (the
 // budgets at 50,000 sessions: HUDDLE_BENCH_SESSIONS=50000); each session

@@ -18,7 +18,7 @@ import (
 //	HUDDLE_BENCH_SESSIONS=50000 go test ./store -run '^$' -bench Review -benchtime 20x -timeout 60m
 //
 // The first run builds the data (cached in os.TempDir() afterwards: about
-// 15 s for 5,000 sessions, 7 minutes and 2.5 GB for 50,000).
+// 15 s for 5,000 sessions, 2 to 7 minutes and 2.5 GB for 50,000).
 
 func reviewBench(b *testing.B) (*Store, []string) {
 	b.Helper()

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"container/heap"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -146,8 +147,10 @@ func candidates(words *bolt.Bucket, q *queryWord) [][]byte {
 }
 
 // walk calls fn with every session in f's time range that holds a
-// candidate of every query word, newest first, until fn returns false.
-func (p *searchPlan) walk(f SearchFilter, fn func(id string) (bool, error)) error {
+// candidate of every query word, newest first, until fn returns false;
+// refs are the session's records that hold a candidate of the lead word,
+// or nil when they are not all listed (the whole session must be read).
+func (p *searchPlan) walk(f SearchFilter, fn func(id string, refs [][]byte) (bool, error)) error {
 	var to, from []byte
 	if !f.To.IsZero() {
 		to = timeBytes(f.To)
@@ -164,37 +167,49 @@ func (p *searchPlan) walk(f SearchFilter, fn func(id string) (bool, error)) erro
 		if to != nil {
 			end = append(bytes.Clone(prefix), to...)
 		}
-		k, _ := c.Seek(end)
+		k, v := c.Seek(end)
 		if k == nil {
-			k, _ = c.Last()
+			k, v = c.Last()
 		} else {
-			k, _ = c.Prev()
+			k, v = c.Prev()
 		}
 		if k != nil && bytes.HasPrefix(k, prefix) {
-			heap.Push(h, &postingCursor{c: c, prefix: prefix, key: k})
+			heap.Push(h, &postingCursor{c: c, prefix: prefix, key: k, val: v})
 		}
 	}
-	var last []byte
 	for h.Len() > 0 {
-		top := (*h)[0]
-		at := top.key[len(top.prefix):] // time(8) session id
+		at := bytes.Clone((*h)[0].key[len((*h)[0].prefix):]) // time(8) session id
 		if from != nil && bytes.Compare(at[:8], from) < 0 {
 			return nil
 		}
-		if !bytes.Equal(at, last) {
-			last = append(last[:0], at...)
-			if p.holdsOthers(at) {
-				more, err := fn(string(at[8:]))
-				if err != nil || !more {
-					return err
-				}
+		// Every lead word's posting of this session: the records they list.
+		var refs [][]byte
+		listed := true
+		for h.Len() > 0 && bytes.Equal((*h)[0].key[len((*h)[0].prefix):], at) {
+			top := (*h)[0]
+			if p, ok := decodePosting(top.val); ok && p.listed && listed {
+				refs = append(refs, p.refs...)
+			} else {
+				listed = false
+			}
+			if k, v := top.c.Prev(); k != nil && bytes.HasPrefix(k, top.prefix) {
+				top.key, top.val = k, v
+				heap.Fix(h, 0)
+			} else {
+				heap.Pop(h)
 			}
 		}
-		if k, _ := top.c.Prev(); k != nil && bytes.HasPrefix(k, top.prefix) {
-			top.key = k
-			heap.Fix(h, 0)
+		if listed {
+			slices.SortFunc(refs, bytes.Compare)
+			refs = slices.CompactFunc(refs, bytes.Equal)
 		} else {
-			heap.Pop(h)
+			refs = nil
+		}
+		if p.holdsOthers(at) {
+			more, err := fn(string(at[8:]), refs)
+			if err != nil || !more {
+				return err
+			}
 		}
 	}
 	return nil
@@ -223,6 +238,7 @@ type postingCursor struct {
 	c      *bolt.Cursor
 	prefix []byte // the word and its NUL
 	key    []byte // the posting it stands on
+	val    []byte // and its value
 }
 
 // postingHeap orders cursors newest posting first (time, then session id,

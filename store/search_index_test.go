@@ -157,7 +157,7 @@ func TestSearchIndexReadsOnlySessionsThatCanMatch(t *testing.T) {
 		if plan == nil {
 			t.Fatal("no plan for a plain word")
 		}
-		return plan.walk(SearchFilter{}, func(id string) (bool, error) {
+		return plan.walk(SearchFilter{}, func(id string, _ [][]byte) (bool, error) {
 			read = append(read, id)
 			return true, nil
 		})

@@ -41,6 +41,10 @@ func isCountedBucket(name string) bool {
 func (c *recordCheck) countedLeaf(name string, k, v []byte) {
 	c.r.Indexed[name]++
 	n, ok := countOf(v)
+	if name == bucketPostings {
+		p, valid := decodePosting(v)
+		n, ok = p.n, valid
+	}
 	if !ok {
 		c.r.problem("bucket %s has a value that is not a count under key %s", name, formatKey(k))
 		return

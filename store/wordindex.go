@@ -77,10 +77,35 @@ func wordsOf(add func(w string), texts ...string) {
 // isWordRune reports whether a folded character is part of a word.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// wordCounts counts, for each word, how many of a session's records hold it.
-type wordCounts map[string]uint32
+// wordRecs is how many of a session's records hold a word, and which
+// (while there are at most maxRefs and each is known).
+type wordRecs struct {
+	n        uint32
+	refs     [][]byte
+	unlisted bool
+}
 
-func (c wordCounts) add(texts ...string) { wordsOf(func(w string) { c[w]++ }, texts...) }
+// wordCounts counts, for each word, the records of a session that hold it.
+type wordCounts map[string]*wordRecs
+
+// add counts the words of one record, ref (nil if it cannot be named).
+func (c wordCounts) add(ref []byte, texts ...string) {
+	wordsOf(func(w string) {
+		r := c[w]
+		if r == nil {
+			r = &wordRecs{}
+			c[w] = r
+		}
+		r.n++
+		switch {
+		case r.unlisted:
+		case ref == nil || len(r.refs) == maxRefs:
+			r.refs, r.unlisted = nil, true
+		default:
+			r.refs = append(r.refs, ref)
+		}
+	}, texts...)
+}
 
 // Words of each kind of record.
 func textsOfSession(s model.Session) []string { return []string{s.Title, s.TeamName} }
@@ -147,17 +172,17 @@ func bump(b *bolt.Bucket, key []byte, delta int) (before, after uint32, err erro
 }
 
 // change moves session id's postings from the words of a record's old
-// texts to those of its new ones.
-func (ix *wordIndex) change(id string, started time.Time, old, new []string) error {
+// texts to those of its new ones; ref names the record.
+func (ix *wordIndex) change(id string, started time.Time, ref []byte, old, new []string) error {
 	before, after := wordCounts{}, wordCounts{}
 	if old != nil {
-		before.add(old...)
+		before.add(ref, old...)
 	}
 	if new != nil {
-		after.add(new...)
+		after.add(ref, new...)
 	}
 	for w := range before {
-		if after[w] > 0 {
+		if after[w] != nil {
 			delete(after, w)
 			delete(before, w)
 		}
@@ -171,16 +196,29 @@ func (ix *wordIndex) change(id string, started time.Time, old, new []string) err
 // apply adds (sign 1) or takes away (sign -1) counts of session id's
 // postings, keeping search_words in step.
 func (ix *wordIndex) apply(id string, started time.Time, counts wordCounts, sign int) error {
-	for w, n := range counts {
-		before, after, err := bump(ix.postings, postingKey(w, started, id), sign*int(n))
-		if err != nil {
-			return err
+	for w, r := range counts {
+		key := postingKey(w, started, id)
+		var p posting
+		if v := ix.postings.Get(key); v != nil {
+			p, _ = decodePosting(v) // a malformed value counts from nothing
 		}
+		before := p.n
+		if sign > 0 {
+			p.addRefs(r.n, r.refs, r.unlisted)
+		} else {
+			p.removeRefs(r.n, r.refs, r.unlisted)
+		}
+		var err error
 		switch {
-		case before == 0 && after > 0:
-			_, _, err = bump(ix.words, []byte(w), 1)
-		case before > 0 && after == 0:
-			_, _, err = bump(ix.words, []byte(w), -1)
+		case p.n == 0 && before == 0:
+		case p.n == 0:
+			if err = ix.postings.Delete(key); err == nil {
+				_, _, err = bump(ix.words, []byte(w), -1)
+			}
+		default:
+			if err = ix.postings.Put(key, p.encode()); err == nil && before == 0 {
+				_, _, err = bump(ix.words, []byte(w), 1)
+			}
 		}
 		if err != nil {
 			return err
@@ -229,15 +267,16 @@ func (s *Store) recordWords(tx *bolt.Tx, sess model.Session, withSession bool) (
 	}
 	counts, ok = wordCounts{}, true
 	if withSession {
-		counts.add(textsOfSession(sess)...)
+		counts.add(sessionRef(), textsOfSession(sess)...)
 	}
-	err = scanPrefix(bs[0], prefixKey(sess.ID), func(k, v []byte) error {
+	prefix := prefixKey(sess.ID)
+	err = scanPrefix(bs[0], prefix, func(k, v []byte) error {
 		var e model.Entry
 		if decodeRecord(bucketEntries, k, v, &e) != nil {
 			ok = false
 			return nil
 		}
-		counts.add(textsOfEntry(e)...)
+		counts.add(entryRef(k, prefix), textsOfEntry(e)...)
 		return nil
 	})
 	if err != nil {
@@ -249,7 +288,7 @@ func (s *Store) recordWords(tx *bolt.Tx, sess model.Session, withSession bool) (
 			ok = false
 			return nil
 		}
-		counts.add(textsOfAction(a)...)
+		counts.add(actionRef(a.ID), textsOfAction(a)...)
 		return nil
 	})
 	return counts, ok, err
@@ -289,8 +328,8 @@ func (s *Store) unindexSession(tx *bolt.Tx, id string, sess *model.Session) erro
 	}
 	if ok {
 		// Each posting goes whole, whatever its count says.
-		for w := range counts {
-			counts[w] = 1 << 31
+		for _, r := range counts {
+			r.n, r.refs, r.unlisted = 1<<31, nil, true
 		}
 		err = ix.apply(id, sess.Started, counts, -1)
 	} else {
@@ -335,9 +374,9 @@ func (s *Store) indexSessionRecord(tx *bolt.Tx, sess model.Session, old *model.S
 	}
 	switch {
 	case old == nil:
-		return ix.change(sess.ID, sess.Started, nil, textsOfSession(sess))
+		return ix.change(sess.ID, sess.Started, sessionRef(), nil, textsOfSession(sess))
 	case old.Started.Equal(sess.Started):
-		return ix.change(sess.ID, sess.Started, textsOfSession(*old), textsOfSession(sess))
+		return ix.change(sess.ID, sess.Started, sessionRef(), textsOfSession(*old), textsOfSession(sess))
 	}
 	counts, ok, err := s.sessionWords(tx, *old)
 	if err != nil {
