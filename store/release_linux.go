@@ -23,43 +23,55 @@ import (
 // that bbolt cannot move the mapping meanwhile.
 //
 // Mapping pages again costs a fault each, so they are handed back only once
-// the process holds more than releaseAbove: a small database, or a second
-// search of the same sessions, keeps its pages.
+// the process holds more than releaseAbove of them: a small database, or a
+// second search of the same sessions, keeps its pages.
 func (s *Store) releaseMapped() {
-	if resident() < releaseAbove {
+	if !mappedTooMuch() {
 		return
 	}
 	s.view(func(tx *bolt.Tx) error {
-		info := tx.DB().Info()
-		if info == nil || info.Data == 0 || tx.Size() <= 0 {
-			return nil
-		}
-		// The mapping is not memory the Go runtime manages, so its address
-		// may be held as a number and turned back into a pointer.
-		base := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
-		data := unsafe.Slice((*byte)(base), tx.Size())
-		syscall.Madvise(data, syscall.MADV_DONTNEED) // advice only: an error leaves the pages mapped
+		dropMapped(tx)
 		return nil
 	})
 }
 
-// releaseAbove is the resident memory past which reads hand their mapped
-// pages back.
-const releaseAbove = 64 << 20
+// releaseMappedIn is releaseMapped inside a read transaction of a long
+// read (a search across many sessions), which calls it as it goes.
+func releaseMappedIn(tx *bolt.Tx) {
+	if mappedTooMuch() {
+		dropMapped(tx)
+	}
+}
 
-// resident is the process's resident memory in bytes (0 if unknown).
-func resident() int64 {
+// dropMapped drops the page table entries of tx's mapping of the file.
+func dropMapped(tx *bolt.Tx) {
+	info := tx.DB().Info()
+	if info == nil || info.Data == 0 || tx.Size() <= 0 {
+		return
+	}
+	// The mapping is not memory the Go runtime manages, so its address
+	// may be held as a number and turned back into a pointer.
+	base := *(*unsafe.Pointer)(unsafe.Pointer(&info.Data))
+	data := unsafe.Slice((*byte)(base), tx.Size())
+	syscall.Madvise(data, syscall.MADV_DONTNEED) // advice only: an error leaves the pages mapped
+}
+
+// releaseAbove is how much of files the process may hold mapped (the
+// database's pages, and huddle's own program text) before reads hand the
+// database's pages back.
+const releaseAbove = 40 << 20
+
+// mappedTooMuch reports whether the process holds more than releaseAbove
+// of files in memory (the "shared" figure of /proc/self/statm).
+func mappedTooMuch() bool {
 	data, err := os.ReadFile("/proc/self/statm")
 	if err != nil {
-		return 0
+		return false
 	}
 	fields := strings.Fields(string(data))
-	if len(fields) < 2 {
-		return 0
+	if len(fields) < 3 {
+		return false
 	}
-	pages, err := strconv.ParseInt(fields[1], 10, 64)
-	if err != nil {
-		return 0
-	}
-	return pages * int64(os.Getpagesize())
+	pages, err := strconv.ParseInt(fields[2], 10, 64)
+	return err == nil && pages*int64(os.Getpagesize()) > releaseAbove
 }

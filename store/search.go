@@ -123,7 +123,11 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 		}
 		// scan searches one session: all of it (refs nil), or only the
 		// records refs names (search_index.go), in the same order.
+		scanned := 0
 		scan := func(id string, refs [][]byte) (bool, error) {
+			if scanned++; scanned%128 == 0 {
+				releaseMappedIn(tx) // a search of many sessions does not pile up their pages
+			}
 			raw := sessions.Get([]byte(id))
 			if raw == nil {
 				return true, nil
