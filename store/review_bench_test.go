@@ -103,6 +103,7 @@ func BenchmarkReviewSearch(b *testing.B) {
 	}{
 		{"rare-word", genRareWord, -1, 200 * scale, 600 * scale, false}, // in a few hundred entries per 5,000 sessions
 		{"rare-word-upper", "TeleCare", -1, 200 * scale, 600 * scale, false},
+		{"rare-word-review", genRareWord, 0, min(200*scale, DefaultSearchLimit), DefaultSearchLimit, false}, // the review's cap
 		{"no-match", "zyzzyva", -1, 0, 0, false},
 		{"non-ascii", "Zoë", 0, DefaultSearchLimit, DefaultSearchLimit, false},
 		{"common-word-limited", genCommonWord, 0, DefaultSearchLimit, DefaultSearchLimit, false},
