@@ -18,18 +18,35 @@ import (
 
 // countedCheck gathers what the check of the counted buckets needs.
 type countedCheck struct {
-	postingsPerWord map[string]uint32  // postings seen per word
-	wordCounts      map[string]uint32  // search_words as stored
-	postingTime     map[string][8]byte // each session's postings' time (the first seen)
-	postingTimes    map[string]bool    // sessions with postings at more than one time
-	entries         map[string]int     // entries per session, from their keys
-	entryCounts     map[string]uint32  // entry_counts as stored
+	postingsPerWord map[string]uint32 // postings seen per word
+	wordCounts      map[string]uint32 // search_words as stored
+	sessions        map[string]*sessionFigures
+}
+
+// sessionFigures are one session's figures: its postings' time, its
+// entries counted from their keys, and its count as stored.
+type sessionFigures struct {
+	postingTime  [8]byte // the time of the first posting seen
+	postings     bool    // postings seen
+	severalTimes bool    // postings at more than one time
+	entries      int
+	entryCount   uint32
+	counted      bool // entry_counts holds the session
 }
 
 func newCountedCheck() *countedCheck {
 	return &countedCheck{postingsPerWord: map[string]uint32{}, wordCounts: map[string]uint32{},
-		postingTime: map[string][8]byte{}, postingTimes: map[string]bool{}, entries: map[string]int{},
-		entryCounts: map[string]uint32{}}
+		sessions: map[string]*sessionFigures{}}
+}
+
+// of returns the figures of session id, made if need be.
+func (cc *countedCheck) of(id []byte) *sessionFigures {
+	f := cc.sessions[string(id)] // no copy of id when the session is known
+	if f == nil {
+		f = &sessionFigures{}
+		cc.sessions[string(id)] = f
+	}
+	return f
 }
 
 // isCountedBucket reports whether name is a counted bucket.
@@ -54,7 +71,8 @@ func (c *recordCheck) countedLeaf(name string, k, v []byte) {
 	case bucketWords:
 		cc.wordCounts[string(k)] = n
 	case bucketEntryCounts:
-		cc.entryCounts[string(k)] = n
+		f := cc.of(k)
+		f.entryCount, f.counted = n, true
 	case bucketPostings:
 		word, at, id, ok := splitPostingKey(k)
 		if !ok {
@@ -64,10 +82,12 @@ func (c *recordCheck) countedLeaf(name string, k, v []byte) {
 		cc.postingsPerWord[string(word)]++
 		var t [8]byte
 		copy(t[:], at)
-		if first, seen := cc.postingTime[string(id)]; !seen {
-			cc.postingTime[string(id)] = t
-		} else if first != t {
-			cc.postingTimes[string(id)] = true
+		f := cc.of(id)
+		switch {
+		case !f.postings:
+			f.postingTime, f.postings = t, true
+		case f.postingTime != t:
+			f.severalTimes = true
 		}
 	}
 }
@@ -76,14 +96,19 @@ func (c *recordCheck) countedLeaf(name string, k, v []byte) {
 // entries the walk found.
 func (c *recordCheck) finishCounted() {
 	cc := c.counted
-	for _, id := range sortedKeys(cc.postingTime) {
+	ids := sortedKeys(cc.sessions)
+	for _, id := range ids {
+		f := cc.sessions[id]
+		if !f.postings {
+			continue
+		}
 		sess, exists := c.sessions[id]
 		switch {
 		case !exists:
 			c.r.problem("index %s points to session %s, which does not exist", bucketPostings, formatKey([]byte(id)))
-		case cc.postingTimes[id]:
+		case f.severalTimes:
 			c.r.problem("index %s holds session %s at more than one time", bucketPostings, formatKey([]byte(id)))
-		case sess != nil && !bytes.Equal(timeBytes(sess.Started), func() []byte { t := cc.postingTime[id]; return t[:] }()):
+		case sess != nil && !bytes.Equal(timeBytes(sess.started), f.postingTime[:]):
 			c.r.problem("index %s has stale keys for session %s", bucketPostings, formatKey([]byte(id)))
 		}
 	}
@@ -97,14 +122,13 @@ func (c *recordCheck) finishCounted() {
 			c.r.problem("index %s counts a word that no session holds", bucketWords)
 		}
 	}
-	for _, id := range sortedKeys(cc.entries) {
-		if int(cc.entryCounts[id]) != cc.entries[id] {
+	for _, id := range ids {
+		f := cc.sessions[id]
+		switch {
+		case f.entries > 0 && int(f.entryCount) != f.entries:
 			c.r.problem("bucket %s counts %d entries for session %s, which has %d", bucketEntryCounts,
-				cc.entryCounts[id], formatKey([]byte(id)), cc.entries[id])
-		}
-	}
-	for _, id := range sortedKeys(cc.entryCounts) {
-		if _, ok := cc.entries[id]; !ok {
+				f.entryCount, formatKey([]byte(id)), f.entries)
+		case f.entries == 0 && f.counted:
 			c.r.problem("bucket %s counts entries for session %s, which has none", bucketEntryCounts, formatKey([]byte(id)))
 		}
 	}
