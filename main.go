@@ -276,54 +276,6 @@ func storeError(err error) string {
 	return model.SanitizeLine(err.Error()) // a file name given with --db may hold anything
 }
 
-func cmdSessions(args []string, stdout, stderr io.Writer) int {
-	var g globals
-	fs := newFlags("sessions", "huddle sessions [--json]", &g)
-	asJSON := fs.Bool("json", false, "print a JSON array instead of a table")
-	damagedOK := fs.Bool("damaged-ok", false, damagedOKUsage)
-	if pos, err := parse(fs, args, stderr); err != nil || len(pos) > 0 {
-		if err == nil {
-			fmt.Fprintln(stderr, "huddle sessions: takes no arguments")
-		}
-		return exitFor(err)
-	}
-	s, _, err := openStore(g, true)
-	var list []model.Session
-	var counts map[string]int
-	switch {
-	case errors.Is(err, os.ErrNotExist): // no database yet: no sessions
-		err = nil
-	case err != nil:
-		fmt.Fprintln(stderr, storeError(err))
-		return exitError
-	default:
-		defer s.Close()
-		if !checkWhole(s, "sessions", *damagedOK, stderr) {
-			return exitError
-		}
-		list, err = s.ListSessions()
-		var cerr error
-		counts, cerr = s.EntryCounts()
-		if err = errors.Join(err, cerr); err != nil { // damaged records are left out, and said so
-			fmt.Fprintln(stderr, storeError(err))
-			err = nil
-			if !*damagedOK {
-				err = store.ErrDamaged
-			}
-		}
-	}
-	if *asJSON {
-		data, _ := model.SessionsJSON(list, counts) // plain data: cannot fail
-		stdout.Write(data)
-	} else {
-		fmt.Fprint(stdout, model.SessionsTable(list, counts))
-	}
-	if err != nil {
-		return exitError
-	}
-	return exitOK
-}
-
 func cmdExport(args []string, stdout, stderr io.Writer) int {
 	var g globals
 	fs := newFlags("export", "huddle export SESSION|latest [--format md|html|csv|xlsx|json] [-o FILE] [--force]", &g)

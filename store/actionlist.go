@@ -49,6 +49,7 @@ type sessionHead struct {
 // orders them for reading. Damaged records are left out and reported in
 // err (errors.Is(err, ErrRecordDamaged)), the rest listed.
 func (s *Store) ActionItems(teamID string) ([]model.ActionItem, error) {
+	defer s.releaseMapped() // a read across many sessions: see release_linux.go
 	if teamID != "" {
 		if err := checkID("team", teamID); err != nil {
 			return nil, err

@@ -52,7 +52,23 @@ func (s *Store) PutAction(a model.Action) (model.Action, error) {
 		if err := checkID("action", a.ID); err != nil {
 			return err
 		}
-		return putRecord(b, actionKey(a.SessionID, a.ID), a)
+		key := actionKey(a.SessionID, a.ID)
+		var oldTexts []string
+		if raw := b.Get(key); raw != nil {
+			var old model.Action
+			if err := decodeRecord(bucketActions, key, raw, &old); err != nil {
+				return err
+			}
+			oldTexts = textsOfAction(old)
+		}
+		ix, err := s.wordIndex(tx)
+		if err != nil {
+			return err
+		}
+		if err := ix.change(a.SessionID, sess.Started, actionRef(a.ID), oldTexts, textsOfAction(a)); err != nil {
+			return err
+		}
+		return putRecord(b, key, a)
 	})
 	return a, err
 }
@@ -66,8 +82,24 @@ func (s *Store) DeleteAction(sessionID, id string) error {
 			return err
 		}
 		key := actionKey(sessionID, id)
-		if b.Get(key) == nil {
+		raw := b.Get(key)
+		if raw == nil {
 			return notFound("action", id)
+		}
+		var old model.Action
+		if err := decodeRecord(bucketActions, key, raw, &old); err != nil {
+			return err
+		}
+		started, err := s.sessionStarted(tx, sessionID)
+		if err != nil {
+			return err
+		}
+		ix, err := s.wordIndex(tx)
+		if err != nil {
+			return err
+		}
+		if err := ix.change(sessionID, started, actionRef(id), textsOfAction(old), nil); err != nil {
+			return err
 		}
 		return b.Delete(key)
 	})

@@ -41,8 +41,11 @@ const (
 )
 
 // BackupIfDue makes the day's backup if there is none yet for now's date
-// (at most one a day) and then deletes the daily backups older than the
-// last KeepBackups days with one. It returns the path of the backup it
+// (at most one a day), unless the database has not changed since the
+// newest backup was made and that backup is still as it was written
+// (backupCurrent): a copy of an unchanged file adds nothing, and on a
+// large file it costs seconds of reading and writing. Then it deletes the
+// daily backups older than the last KeepBackups days with one. It returns the path of the backup it
 // made, or "" if one was already there. It waits for the check of the
 // file and makes no backup of a file that failed it. It works on a
 // read-only store too.
@@ -56,8 +59,15 @@ func (s *Store) BackupIfDue(now time.Time) (string, error) {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", err
 	}
+	if backupCurrent(s.path) {
+		return "", s.pruneBackups()
+	}
+	before, stamped := stampOf(s.path)
 	if err := s.copyTo(name); err != nil {
 		return "", err
+	}
+	if stamped {
+		rememberBackup(s.path, before, name)
 	}
 	return name, s.pruneBackups()
 }

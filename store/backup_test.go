@@ -54,6 +54,7 @@ func TestBackupsKeptByAge(t *testing.T) {
 	for _, d := range []int{1, 2, 9, 30, 31, 45, 60, 61, 90, 120} {
 		day := time.Date(2025, 1, 1, 12, 0, 0, 0, time.Local).AddDate(0, 0, d)
 		days = append(days, day)
+		mustSession(t, s, model.Session{Title: "changed"}) // an unchanged file is not copied again
 		if _, err := s.BackupIfDue(day); err != nil {
 			t.Fatal(err)
 		}

@@ -33,6 +33,10 @@ type Report struct {
 	// Unreadable is set when the file's pages lead back to themselves:
 	// nothing can be read from it safely.
 	Unreadable bool
+	// Remembered is set when the check was not run again because one had
+	// passed and nothing has changed the file since (checked.go); the
+	// counts are then empty.
+	Remembered bool
 }
 
 // OK reports whether Check walked the whole file and found nothing wrong.

@@ -44,9 +44,9 @@ func (s *Store) deleteSessionsTx(tx *bolt.Tx, ids []string, now time.Time, mustE
 			}
 			continue
 		}
-		title := sess.Title
+		title, readable := sess.Title, &sess
 		if err != nil {
-			title = "(damaged record)"
+			title, readable = "(damaged record)", nil
 		}
 		if sess.TeamID != "" {
 			teams[sess.TeamID] = true
@@ -59,6 +59,9 @@ func (s *Store) deleteSessionsTx(tx *bolt.Tx, ids []string, now time.Time, mustE
 			teams[t] = true
 		}
 		if err := s.removeSessionIndex(tx, id); err != nil {
+			return nil, err
+		}
+		if err := s.unindexSession(tx, id, readable); err != nil {
 			return nil, err
 		}
 		for _, p := range []struct {
@@ -128,6 +131,7 @@ func (s *Store) Deletions() ([]model.DeletionRecord, error) {
 // first: the sessions past a retention period, for the user to confirm
 // their deletion. Damaged records are left out and reported in err.
 func (s *Store) SessionsOlderThan(cutoff time.Time) ([]model.Session, error) {
+	defer s.releaseMapped() // a read across many sessions: see release_linux.go
 	var out []model.Session
 	var damaged []error
 	err := s.view(func(tx *bolt.Tx) error {

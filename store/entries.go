@@ -60,12 +60,9 @@ func (s *Store) putEntry(tx *bolt.Tx, e model.Entry) (model.Entry, error) {
 	if !model.ValidTag(e.Tag) {
 		return e, fmt.Errorf("huddle: unknown entry tag %q", e.Tag)
 	}
-	sessions, err := s.bucket(tx, bucketSessions)
+	started, err := s.sessionStarted(tx, e.SessionID)
 	if err != nil {
 		return e, err
-	}
-	if sessions.Get([]byte(e.SessionID)) == nil {
-		return e, notFound("session", e.SessionID)
 	}
 	b, err := s.bucket(tx, bucketEntries)
 	if err != nil {
@@ -95,11 +92,26 @@ func (s *Store) putEntry(tx *bolt.Tx, e model.Entry) (model.Entry, error) {
 	if err != nil {
 		return e, err
 	}
-	if b.Get(key) != nil {
+	var oldTexts []string
+	if raw := b.Get(key); raw != nil {
 		e.Updated = now
+		var old model.Entry
+		if err := decodeRecord(bucketEntries, key, raw, &old); err != nil {
+			return e, err
+		}
+		oldTexts = textsOfEntry(old)
+	} else if err := s.bumpEntryCount(tx, e.SessionID, 1); err != nil {
+		return e, err
 	}
 	if e.Created.IsZero() {
 		e.Created = now
+	}
+	ix, err := s.wordIndex(tx)
+	if err != nil {
+		return e, err
+	}
+	if err := ix.change(e.SessionID, started, entryRef(key, prefixKey(e.SessionID)), oldTexts, textsOfEntry(e)); err != nil {
+		return e, err
 	}
 	return e, putRecord(b, key, e)
 }
@@ -137,8 +149,27 @@ func (s *Store) DeleteEntry(sessionID, id string) error {
 		if err != nil {
 			return err
 		}
-		if b.Get(key) == nil {
+		raw := b.Get(key)
+		if raw == nil {
 			return notFound("entry", id)
+		}
+		var old model.Entry
+		if err := decodeRecord(bucketEntries, key, raw, &old); err != nil {
+			return err
+		}
+		started, err := s.sessionStarted(tx, sessionID)
+		if err != nil {
+			return err
+		}
+		ix, err := s.wordIndex(tx)
+		if err != nil {
+			return err
+		}
+		if err := ix.change(sessionID, started, entryRef(key, prefixKey(sessionID)), textsOfEntry(old), nil); err != nil {
+			return err
+		}
+		if err := s.bumpEntryCount(tx, sessionID, -1); err != nil {
+			return err
 		}
 		return b.Delete(key)
 	})

@@ -66,9 +66,12 @@ func TestDeleteSessionLeavesNoTraceInFileOrBackups(t *testing.T) {
 	if err != nil || len(backups) != 3 {
 		t.Fatalf("backups: %v, %v", backups, err)
 	}
+	// The search index holds the text's words folded ("okapi"), in keys
+	// of their own: those must go too.
+	const word = "okapi"
 	for _, p := range append([]string{path}, backups...) {
-		if !fileContains(t, p, secret) {
-			t.Fatalf("%s does not hold the text before the deletion: the test proves nothing", p)
+		if !fileContains(t, p, secret) || !fileContains(t, p, word) {
+			t.Fatalf("%s does not hold the text and its indexed word before the deletion: the test proves nothing", p)
 		}
 	}
 
@@ -80,14 +83,17 @@ func TestDeleteSessionLeavesNoTraceInFileOrBackups(t *testing.T) {
 		t.Errorf("erasure %+v, want 1 deleted and 3 backups rewritten", e)
 	}
 	for _, p := range append([]string{path}, backups...) {
-		for _, s := range []string{secret, gone.ID} {
+		for _, s := range []string{secret, gone.ID, word} {
 			if fileContains(t, p, s) {
 				t.Errorf("%s still holds %q after the deletion", filepath.Base(p), s)
 			}
 		}
-		if !fileContains(t, p, other) {
-			t.Errorf("%s lost the other session's text", filepath.Base(p))
+		if !fileContains(t, p, other) || !fileContains(t, p, "heron") {
+			t.Errorf("%s lost the other session's text or its indexed word", filepath.Base(p))
 		}
+	}
+	if hits, err := s.Search(word, SearchFilter{}); err != nil || len(hits) != 0 {
+		t.Errorf("the deleted session is still found: %v, %v", hits, err)
 	}
 	if _, err := os.Stat(path + compactTail); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the temporary file is left: %v", err)

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -24,11 +25,26 @@ import (
 
 // genVersion names the generated data; change it when the generator
 // changes so that a stale cached file is not reused.
-const genVersion = "v2"
+const genVersion = "v3"
+
+// genSessions is 5,000 unless HUDDLE_BENCH_SESSIONS asks for more (the
+// budgets at 50,000 sessions: HUDDLE_BENCH_SESSIONS=50000); each session
+// has about 100 entries.
+var (
+	genSessions = benchSessions()
+	genEntries  = genSessions * 100
+)
+
+// benchSessions reads HUDDLE_BENCH_SESSIONS: a whole number of hundreds.
+func benchSessions() int {
+	n, err := strconv.Atoi(os.Getenv("HUDDLE_BENCH_SESSIONS"))
+	if err != nil || n < 100 || n%100 != 0 {
+		return 5000
+	}
+	return n
+}
 
 const (
-	genSessions   = 5000
-	genEntries    = 500_000
 	genTeams      = 40
 	genPerTx      = 100 // sessions per write transaction
 	genRareWord   = "telecare"
@@ -101,7 +117,7 @@ var review struct {
 
 func reviewStore() (*Store, []string, error) {
 	review.once.Do(func() {
-		path := filepath.Join(os.TempDir(), fmt.Sprintf("huddle-review-bench-%s-s%d.db", genVersion, schemaVersion()))
+		path := filepath.Join(os.TempDir(), fmt.Sprintf("huddle-review-bench-%s-n%d-s%d.db", genVersion, genSessions, schemaVersion()))
 		if _, err := os.Stat(path); err != nil {
 			start := time.Now()
 			if review.err = generateReview(path); review.err != nil {
@@ -172,7 +188,7 @@ func fillReview(s *Store) error {
 			sessions, entries, actions := tx.Bucket([]byte(bucketSessions)), tx.Bucket([]byte(bucketEntries)), tx.Bucket([]byte(bucketActions))
 			entries.FillPercent = entriesFillPercent
 			for i := n; i < n+genPerTx; i++ {
-				day := first.Add(span / genSessions * time.Duration(i)).Truncate(24 * time.Hour)
+				day := first.Add(span / time.Duration(genSessions) * time.Duration(i)).Truncate(24 * time.Hour)
 				started := day.Add(time.Duration(9*60+rng.IntN(6*60)) * time.Minute)
 				team := teams[rng.IntN(len(teams))]
 				seq++
@@ -215,6 +231,10 @@ func fillReview(s *Store) error {
 					if err := putRecord(actions, actionKey(a.SessionID, a.ID), a); err != nil {
 						return err
 					}
+				}
+				// The search index and entry count, as an import writes them.
+				if err := s.indexSession(tx, sess, false); err != nil {
+					return err
 				}
 			}
 			return nil

@@ -172,6 +172,9 @@ func (s *Store) ImportSession(d model.SessionData) (ImportResult, error) {
 				return err
 			}
 		}
+		if err := s.indexSession(tx, sess, false); err != nil {
+			return err
+		}
 		res.Session, res.Entries, res.Actions = sess, len(d.Entries), len(d.Actions)
 		return nil
 	})

@@ -11,7 +11,8 @@ import (
 )
 
 // Top-level buckets. Record buckets hold checksummed records (record.go);
-// index buckets hold keys only, with empty values.
+// index buckets hold keys only, with empty values; counted buckets hold
+// counts.
 const (
 	bucketMeta           = "meta"             // "schema" -> {"schema":N}
 	bucketTeams          = "teams"            // team id -> model.Team
@@ -23,6 +24,9 @@ const (
 	bucketDrafts         = "drafts"           // draft key -> model.Draft
 	bucketTimers         = "timers"           // timer key -> timerRecord
 	bucketDeletions      = "deletions"        // time(8) seq(8) -> model.DeletionRecord
+	bucketWords          = "search_words"     // counted: folded word -> sessions holding it (wordindex.go)
+	bucketPostings       = "search_postings"  // counted: word 0x00 time(8) session id -> records holding it
+	bucketEntryCounts    = "entry_counts"     // counted: session id -> its entries (merged ones included)
 )
 
 // recordBuckets are the buckets whose values are checksummed records.
@@ -34,9 +38,13 @@ var recordBuckets = []string{
 // indexBuckets are the buckets whose keys are an index and values empty.
 var indexBuckets = []string{bucketSessionsByTime, bucketSessionsByTeam}
 
+// countedBuckets are the buckets whose values are 4-byte counts above
+// zero (count4), kept in the same transaction as the records they count.
+var countedBuckets = []string{bucketWords, bucketPostings, bucketEntryCounts}
+
 // allBuckets lists every bucket of the current schema.
 func allBuckets() []string {
-	return append(append([]string(nil), recordBuckets...), indexBuckets...)
+	return append(append(append([]string(nil), recordBuckets...), indexBuckets...), countedBuckets...)
 }
 
 // keySchema is the meta key holding the schema version.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,6 +40,29 @@ func schemaOf(t *testing.T, path string) int {
 	return v
 }
 
+// downgradeToV1 turns a closed file of schema 2 into the file schema 1
+// would have held: the same records, without the search index and the
+// entry counts.
+func downgradeToV1(t *testing.T, path string) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range countedBuckets {
+			if err := tx.DeleteBucket([]byte(name)); err != nil {
+				return err
+			}
+		}
+		return putSchema(tx, 1)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // migrationBackups lists the backups taken before migrations.
 func migrationBackups(t *testing.T, path string) []string {
 	t.Helper()
@@ -70,13 +94,14 @@ func TestMigrationBacksUpFirst(t *testing.T) {
 	}
 	sess := mustSession(t, s, model.Session{Title: "before the upgrade"})
 	s.Close()
+	downgradeToV1(t, path)
 
 	var backupsSeen []string
-	withMigrations(t, []migration{migrateV0toV1, func(tx *bolt.Tx) error {
+	withMigrations(t, []migration{{step: migrateV0toV1}, {step: func(tx *bolt.Tx) error {
 		backupsSeen = migrationBackups(t, path)
 		_, err := tx.CreateBucket([]byte("added_in_v2"))
 		return err
-	}})
+	}}})
 	s, err = Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -117,12 +142,13 @@ func TestMigrationBacksUpFirst(t *testing.T) {
 func TestFailedMigrationLeavesTheOldVersion(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huddle.db")
 	writeSampleStore(t, path, 2)
-	withMigrations(t, []migration{migrateV0toV1, func(tx *bolt.Tx) error {
+	downgradeToV1(t, path)
+	withMigrations(t, []migration{{step: migrateV0toV1}, {step: func(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucket([]byte("half_done")); err != nil {
 			return err
 		}
 		return errors.New("step failed")
-	}})
+	}}})
 	s, err := Open(path, Options{})
 	if err == nil {
 		s.Close()
@@ -149,6 +175,8 @@ func TestBackupIfDueOncePerDayKeepsSeven(t *testing.T) {
 		t.Fatalf("second backup the same day: %q, %v", again, err)
 	}
 	for i := 1; i < 10; i++ {
+		// A change each day, or there would be nothing new to copy.
+		mustSession(t, s, model.Session{Title: fmt.Sprintf("day %d", i)})
 		if _, err := s.BackupIfDue(day.AddDate(0, 0, i)); err != nil {
 			t.Fatal(err)
 		}
@@ -165,7 +193,7 @@ func TestBackupIfDueOncePerDayKeepsSeven(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if got, _ := b.ListSessions(); len(got) != 1 || got[0].Title != "backed up" {
+	if got, _ := b.ListSessions(); len(got) != 10 || got[9].Title != "backed up" {
 		t.Fatalf("backup holds %+v", got)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"strconv"
+
+	"github.com/carehuddle/huddle/model"
 )
 
 // Every value the store writes is one record: JSON of the form
@@ -121,7 +123,13 @@ func decodeRecord(bucket string, key, val []byte, v any) error {
 	if reason != "" {
 		return &RecordDamagedError{Bucket: bucket, Key: formatKey(key), Reason: reason}
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	var err error
+	if sess, ok := v.(*model.Session); ok {
+		err = decodeSession(data, sess) // lists decode many: see sessiondecode.go
+	} else {
+		err = json.Unmarshal(data, v)
+	}
+	if err != nil {
 		return &RecordDamagedError{Bucket: bucket, Key: formatKey(key), Reason: "undecodable: " + err.Error()}
 	}
 	return nil

@@ -80,6 +80,12 @@ func (s *Store) ListSessionsFiltered(f SearchFilter) ([]model.Session, error) {
 // range, newest first, reading only the index (fn checks the kind). The
 // walk stops when fn returns false or an error.
 func (s *Store) walkSessions(tx *bolt.Tx, f SearchFilter, fn func(id string) (bool, error)) error {
+	return s.walkSessionsFrom(tx, f, nil, func(id string, _ []byte) (bool, error) { return fn(id) })
+}
+
+// walkSessionsFrom is walkSessions starting after the index key after (nil:
+// from the newest); fn is also given each session's index key.
+func (s *Store) walkSessionsFrom(tx *bolt.Tx, f SearchFilter, after []byte, fn func(id string, key []byte) (bool, error)) error {
 	index, prefix, idOf := bucketSessionsByTime, []byte(nil), sessionIDFromTimeKey
 	if f.TeamID != "" {
 		index, prefix, idOf = bucketSessionsByTeam, prefixKey(f.TeamID), sessionIDFromTeamKey
@@ -91,6 +97,13 @@ func (s *Store) walkSessions(tx *bolt.Tx, f SearchFilter, fn func(id string) (bo
 	c := ix.Cursor()
 	var k []byte
 	switch {
+	case after != nil:
+		// The page before ended at after: go on from the key before it.
+		if k, _ = c.Seek(after); k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
 	case !f.To.IsZero():
 		// The first key at or after To, then one step back.
 		if k, _ = c.Seek(joinKey(prefix, timeBytes(f.To))); k == nil {
@@ -125,7 +138,7 @@ func (s *Store) walkSessions(tx *bolt.Tx, f SearchFilter, fn func(id string) (bo
 		if !ok {
 			continue
 		}
-		more, err := fn(id)
+		more, err := fn(id, k)
 		if err != nil || !more {
 			return err
 		}
@@ -138,6 +151,7 @@ func (s *Store) walkSessions(tx *bolt.Tx, f SearchFilter, fn func(id string) (bo
 // err (errors.Is(err, ErrRecordDamaged)) with the rest returned; a missing
 // session gives ErrNotFound, a damaged one its *RecordDamagedError.
 func (s *Store) SessionData(id string) (model.SessionData, error) {
+	defer s.releaseMapped() // a read across many sessions: see release_linux.go
 	var d model.SessionData
 	if err := checkID("session", id); err != nil {
 		return d, err
@@ -199,40 +213,4 @@ func (s *Store) LatestSession() (model.Session, error) {
 		return model.Session{}, err
 	}
 	return model.Session{}, notFound("session", "latest")
-}
-
-// EntryCounts counts the entries of every session (merged ones included)
-// from the keys alone, without reading the records: a figure for lists,
-// not a verified one.
-func (s *Store) EntryCounts() (map[string]int, error) {
-	counts := map[string]int{}
-	err := s.view(func(tx *bolt.Tx) error {
-		b, err := s.bucket(tx, bucketEntries)
-		if err != nil {
-			return err
-		}
-		c := b.Cursor()
-		var last []byte
-		n := 0
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if last != nil && len(k) > len(last) && bytes.HasPrefix(k, last) {
-				n++
-				continue
-			}
-			if last != nil {
-				counts[string(last[:len(last)-1])] += n
-			}
-			i := bytes.IndexByte(k, 0)
-			if i < 0 {
-				last, n = nil, 0
-				continue
-			}
-			last, n = bytes.Clone(k[:i+1]), 1
-		}
-		if last != nil {
-			counts[string(last[:len(last)-1])] += n
-		}
-		return nil
-	})
-	return counts, err
 }

@@ -9,17 +9,23 @@ import (
 
 // SchemaVersion is the schema this huddle writes. Files with a lower
 // version are migrated on Open; files with a higher one are refused.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
-// migration moves a database from one schema version to the next. It runs
-// inside one write transaction, together with the new version number.
-type migration func(tx *bolt.Tx) error
+// migration moves a database from one schema version to the next: step
+// runs inside one write transaction, together with the new version
+// number; prepare, if set, runs before it in transactions of its own (work
+// too large for one), and must cope with a file where it was interrupted.
+type migration struct {
+	prepare func(s *Store) error
+	step    func(tx *bolt.Tx) error
+}
 
 // migrations[n] migrates schema n to n+1; len(migrations) is the current
 // schema version and must equal SchemaVersion (a test checks it). Version
 // 0 is a file bbolt has initialised but huddle has not: no buckets.
 var migrations = []migration{
-	migrateV0toV1,
+	{step: migrateV0toV1},
+	{prepare: (*Store).buildSearchIndex, step: migrateV1toV2},
 }
 
 // schemaVersion is the version the migrations lead to.
@@ -112,12 +118,18 @@ func (s *Store) migrate() error {
 		}
 	}
 	for v := from; v < to; v++ {
-		err := s.update(func(tx *bolt.Tx) error {
-			if err := migrations[v](tx); err != nil {
-				return err
-			}
-			return putSchema(tx, v+1)
-		})
+		var err error
+		if migrations[v].prepare != nil {
+			err = migrations[v].prepare(s)
+		}
+		if err == nil {
+			err = s.update(func(tx *bolt.Tx) error {
+				if err := migrations[v].step(tx); err != nil {
+					return err
+				}
+				return putSchema(tx, v+1)
+			})
+		}
 		if err != nil {
 			msg := fmt.Sprintf("huddle: upgrading the database %s from schema %d to %d failed; the file is at schema %d", s.path, v, v+1, v)
 			if backup != "" {

@@ -42,8 +42,9 @@ const (
 // entries in capture order, then its actions. At most f's limit of hits
 // are returned.
 //
-// The search reads every entry of the sessions in range, so it is built to
-// be fast: each stored record is first tested, as raw bytes, for a piece
+// The search index (wordindex.go) names the sessions that hold every word
+// of the query; only those are read (search_index.go). Within a session,
+// each stored record is first tested, as raw bytes, for a piece
 // of the query that JSON stores verbatim (matcher.go); only the records
 // that pass are verified (checksum) and decoded, and a hit is only ever
 // made from a verified record. Damaged records among those are left out
@@ -70,29 +71,75 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 		}
 		sessions, entries, actions := bs[0], bs[1], bs[2]
 		c, ac := entries.Cursor(), actions.Cursor()
-		return s.walkSessions(tx, f, func(id string) (bool, error) {
+		// The session being searched is decoded (and verified) only when
+		// it is needed: for the kind filter, its own match, or a hit.
+		var sessID string
+		var sessRaw []byte
+		var sess *model.Session
+		load := func() bool {
+			if sess == nil {
+				var x model.Session
+				if err := decodeRecord(bucketSessions, []byte(sessID), sessRaw, &x); err != nil {
+					damaged = append(damaged, err)
+					return false
+				}
+				sess = &x
+			}
+			return true
+		}
+		var prefix []byte
+		entry := func(k, v []byte) {
+			if !m.maybe(v) {
+				return
+			}
+			var e model.Entry
+			if err := decodeRecord(bucketEntries, k, v, &e); err != nil {
+				damaged = append(damaged, err)
+				return
+			}
+			if e.Live() && m.matches(e.Text) && load() {
+				hits = append(hits, sessionHit(sess, e, m.snippet(e.Text)))
+			}
+		}
+		action := func(k, v []byte) {
+			if !m.maybe(v) {
+				return
+			}
+			var a model.Action
+			if err := decodeRecord(bucketActions, k, v, &a); err != nil {
+				damaged = append(damaged, err)
+				return
+			}
+			field, text := FieldAction, a.Text
+			if !m.matches(text) {
+				field, text = FieldActionOwner, a.Owner
+			}
+			if !m.matches(text) || !load() {
+				return
+			}
+			h := sessionHit(sess, model.Entry{ExerciseID: a.ExerciseID, Field: field}, m.snippet(text))
+			h.ActionID = a.ID
+			hits = append(hits, h)
+		}
+		// scan searches one session: all of it (refs nil), or only the
+		// records refs names (search_index.go), in the same order.
+		scanned := 0
+		scan := func(id string, refs [][]byte) (bool, error) {
+			if scanned++; scanned%128 == 0 {
+				releaseMappedIn(tx) // a search of many sessions does not pile up their pages
+			}
 			raw := sessions.Get([]byte(id))
 			if raw == nil {
 				return true, nil
 			}
-			// The session is decoded (and verified) only when it is
-			// needed: for the kind filter, its own match, or a hit.
-			var sess *model.Session
-			load := func() bool {
-				if sess == nil {
-					var x model.Session
-					if err := decodeRecord(bucketSessions, []byte(id), raw, &x); err != nil {
-						damaged = append(damaged, err)
-						return false
-					}
-					sess = &x
-				}
-				return true
-			}
+			sessID, sessRaw, sess = id, raw, nil
 			if f.Kind != "" && (!load() || sess.Kind != f.Kind) {
 				return true, nil
 			}
-			if m.maybe(raw) && load() {
+			if f.TeamID != "" && (!load() || sess.TeamID != f.TeamID) {
+				return true, nil // the index's sessions are of every team
+			}
+			if (refs == nil || hasRef(refs, 's')) && m.maybe(raw) && load() {
 				for _, text := range []string{sess.Title, sess.TeamName} {
 					if m.matches(text) {
 						hits = append(hits, sessionHit(sess, model.Entry{}, m.snippet(text)))
@@ -100,48 +147,53 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 					}
 				}
 			}
-			prefix := prefixKey(id)
-			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && !full(); k, v = c.Next() {
-				if !m.maybe(v) {
-					continue
+			prefix = prefixKey(id)
+			if refs == nil {
+				for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && !full(); k, v = c.Next() {
+					entry(k, v)
 				}
-				var e model.Entry
-				if err := decodeRecord(bucketEntries, k, v, &e); err != nil {
-					damaged = append(damaged, err)
-					continue
+				for k, v := ac.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && !full(); k, v = ac.Next() {
+					action(k, v)
 				}
-				if !e.Live() || !m.matches(e.Text) || !load() {
-					continue
-				}
-				hits = append(hits, sessionHit(sess, e, m.snippet(e.Text)))
+				return !full(), nil
 			}
-			for k, v := ac.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && !full(); k, v = ac.Next() {
-				if !m.maybe(v) {
-					continue
+			for _, kind := range []byte{'e', 'a'} {
+				b, each := entries, entry
+				if kind == 'a' {
+					b, each = actions, action
 				}
-				var a model.Action
-				if err := decodeRecord(bucketActions, k, v, &a); err != nil {
-					damaged = append(damaged, err)
-					continue
+				for _, r := range refs {
+					if r[0] != kind || full() {
+						continue
+					}
+					k := joinKey(prefix, r[1:])
+					if v := b.Get(k); v != nil {
+						each(k, v)
+					}
 				}
-				field, text := FieldAction, a.Text
-				if !m.matches(text) {
-					field, text = FieldActionOwner, a.Owner
-				}
-				if !m.matches(text) || !load() {
-					continue
-				}
-				h := sessionHit(sess, model.Entry{ExerciseID: a.ExerciseID, Field: field}, m.snippet(text))
-				h.ActionID = a.ID
-				hits = append(hits, h)
 			}
 			return !full(), nil
-		})
+		}
+		if plan := s.planSearch(tx, m); plan != nil {
+			return plan.walk(f, scan)
+		}
+		return s.walkSessions(tx, f, func(id string) (bool, error) { return scan(id, nil) })
 	})
+	s.releaseMapped()
 	if err != nil {
 		return hits, err
 	}
 	return hits, errors.Join(damaged...)
+}
+
+// hasRef reports whether refs name a record of kind.
+func hasRef(refs [][]byte, kind byte) bool {
+	for _, r := range refs {
+		if r[0] == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // sessionHit makes a hit in sess, of entry e if it has an id.

@@ -70,8 +70,11 @@ func (s *Store) UpdateSession(sess model.Session) error {
 			if err := s.removeSessionIndex(tx, sess.ID); err != nil {
 				return err
 			}
-			_, err = s.putSession(tx, b, sess, nil)
-			return err
+			if sess, err = s.putSession(tx, b, sess, nil); err != nil {
+				return err
+			}
+			// Its words are unknown too: the postings are rebuilt.
+			return s.unindexAndIndex(tx, sess)
 		}
 		_, err = s.putSession(tx, b, sess, &old)
 		return err
@@ -110,6 +113,12 @@ func (s *Store) putSession(tx *bolt.Tx, b *bolt.Bucket, sess model.Session, old 
 			return sess, err
 		}
 	}
+	if err := s.indexSessionRecord(tx, sess, old); err != nil {
+		return sess, err
+	}
+	// Sessions arrive in time order (their ids begin with the time): pages
+	// filled nearly full hold twice the sessions, which a list reads.
+	b.FillPercent, byTime.FillPercent = entriesFillPercent, entriesFillPercent
 	if err := byTime.Put(sessionTimeKey(sess), nil); err != nil {
 		return sess, err
 	}

@@ -124,6 +124,19 @@ func RunStructureCheckChild() {
 	os.Exit(structureOK)
 }
 
+// boltMapSize is how much address space bbolt maps for a file of size
+// bytes: the next power of two up to 1 GB, then whole gigabytes. (The
+// file's size alone is too little for a file just past a power of two.)
+func boltMapSize(size uint64) uint64 {
+	for i := uint(15); i <= 30; i++ {
+		if size <= 1<<i {
+			return 1 << i
+		}
+	}
+	const step = 1 << 30
+	return (size + step - 1) / step * step
+}
+
 // boundChild applies the child's limits: memory, deadline, and its
 // parent's life.
 func boundChild(path string) {
@@ -132,7 +145,7 @@ func boundChild(path string) {
 		size = uint64(info.Size())
 	}
 	debug.SetMemoryLimit(childMemory)
-	if err := limitAddressSpace(size + childMemory); err != nil {
+	if err := limitAddressSpace(boltMapSize(size) + childMemory); err != nil {
 		fmt.Printf("huddle: structure check: cannot limit its memory: %v\n", err)
 	}
 	if secs, err := strconv.ParseFloat(os.Getenv(structureDeadlineEnv), 64); err == nil && secs > 0 {

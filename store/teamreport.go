@@ -14,6 +14,7 @@ import (
 // records are left out and reported in err (errors.Is(err,
 // ErrRecordDamaged)) with the rest of the report returned.
 func (s *Store) TeamReport(teamID string, from, to time.Time, exercises map[string]*model.Exercise, today time.Time) (model.TeamReport, error) {
+	defer s.releaseMapped() // a read across many sessions: see release_linux.go
 	rep := model.TeamReport{From: from, To: to, Generated: today}
 	team, err := s.Team(teamID)
 	if err != nil {

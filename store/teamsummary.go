@@ -17,6 +17,7 @@ const TeamSummaryRecent = 3
 // listed too. Damaged records are left out and reported in err
 // (errors.Is(err, ErrRecordDamaged)), the rest returned.
 func (s *Store) TeamSummaries(exercises map[string]*model.Exercise, today time.Time) ([]model.TeamSummary, error) {
+	defer s.releaseMapped() // a read across many sessions: see release_linux.go
 	teams, err := s.Teams()
 	if err != nil && !errors.Is(err, ErrRecordDamaged) {
 		return nil, err

@@ -4,24 +4,34 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
+	"time"
 
 	"github.com/carehuddle/huddle/model"
 )
+
+// sessionKeys is what the check keeps of each session: what its index
+// keys are made of, and no more (a large file has many sessions).
+type sessionKeys struct {
+	teamID  string
+	started time.Time
+}
 
 // recordCheck checks the records and indexes that the page walk finds.
 type recordCheck struct {
 	r        *Report
 	decode   bool
 	present  map[string]bool
-	sessions map[string]*model.Session // nil: the record exists but is damaged
-	owners   map[string]string         // session ids that entries and actions name, with the bucket
-	index    map[string][][]byte       // keys of each index bucket
-	name     string                    // the bucket of the last leaf
+	sessions map[string]*sessionKeys // nil: the record exists but is damaged
+	owners   map[string]string       // session ids that entries and actions name, with the bucket
+	index    map[string][][]byte     // keys of each index bucket
+	counted  *countedCheck           // what the counted buckets hold
+	name     string                  // the bucket of the last leaf
 }
 
 func newRecordCheck(r *Report, decode bool) *recordCheck {
 	return &recordCheck{r: r, decode: decode, present: map[string]bool{},
-		sessions: map[string]*model.Session{}, owners: map[string]string{}, index: map[string][][]byte{}}
+		sessions: map[string]*sessionKeys{}, owners: map[string]string{}, index: map[string][][]byte{},
+		counted: newCountedCheck()}
 }
 
 // bucket notes a bucket the walk found.
@@ -34,7 +44,7 @@ func (c *recordCheck) bucket(path [][]byte) {
 		c.r.problem("unknown bucket %q", name)
 	default:
 		c.present[name] = true
-		if isIndexBucket(name) {
+		if isIndexBucket(name) || isCountedBucket(name) {
 			c.r.Indexed[name] += 0
 		} else {
 			c.r.Records[name] += 0
@@ -51,6 +61,10 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 	if len(path) != 1 || !isKnownBucket(name) {
 		return // reported by bucket
 	}
+	if isCountedBucket(name) {
+		c.countedLeaf(name, k, v)
+		return
+	}
 	if isIndexBucket(name) {
 		c.r.Indexed[name]++
 		if len(v) != 0 {
@@ -58,6 +72,12 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 		}
 		c.index[name] = append(c.index[name], bytes.Clone(k))
 		return
+	}
+	if name == bucketEntries {
+		// Counted whether or not the record verifies, as entry_counts is.
+		if i := bytes.IndexByte(k, 0); i > 0 {
+			c.counted.of(k[:i]).entries++
+		}
 	}
 	data, reason := openRecord(k, v)
 	if reason != "" {
@@ -71,7 +91,7 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 	switch name {
 	case bucketSessions:
 		var sess model.Session
-		if err = json.Unmarshal(data, &sess); err != nil {
+		if err = decodeSession(data, &sess); err != nil {
 			c.sessions[string(k)] = nil
 			break
 		}
@@ -79,7 +99,7 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 			c.r.problem("session %s is stored under key %s", sess.ID, formatKey(k))
 		}
 		// Only what the index keys are made of is kept.
-		c.sessions[string(k)] = &model.Session{ID: sess.ID, TeamID: sess.TeamID, Started: sess.Started}
+		c.sessions[string(k)] = &sessionKeys{teamID: sess.TeamID, started: sess.Started}
 	case bucketMeta:
 		var rec schemaRecord
 		if err = json.Unmarshal(data, &rec); err == nil && bytes.Equal(k, keySchema) {
@@ -142,6 +162,9 @@ func recordType(name string) any {
 // name a missing session, and the indexes.
 func (c *recordCheck) finish() {
 	for _, name := range allBuckets() {
+		if isCountedBucket(name) && c.r.Schema < 2 {
+			continue // schema 1 has none (a migration that was cut short may have left some)
+		}
 		if !c.present[name] {
 			c.r.problem("the bucket %s is missing", name)
 		}
@@ -160,6 +183,9 @@ func (c *recordCheck) finish() {
 		}
 	}
 	c.checkIndexes()
+	if c.r.Schema >= 2 && c.present[bucketPostings] && c.present[bucketWords] && c.present[bucketEntryCounts] {
+		c.finishCounted()
+	}
 }
 
 // checkIndexes checks that the index buckets and the sessions agree: every
@@ -186,7 +212,7 @@ func (c *recordCheck) checkIndexes() {
 				c.r.problem("index %s has a malformed key %s", ix.name, formatKey(k))
 			case !exists:
 				c.r.problem("index %s points to session %s, which does not exist", ix.name, formatKey([]byte(id)))
-			case sess != nil && !bytes.Equal(ix.want(*sess), k):
+			case sess != nil && !bytes.Equal(ix.want(model.Session{ID: id, TeamID: sess.teamID, Started: sess.started}), k):
 				c.r.problem("index %s has a stale key %s for session %s", ix.name, formatKey(k), id)
 			default:
 				seen[id] = true
@@ -199,7 +225,7 @@ func (c *recordCheck) checkIndexes() {
 		sort.Strings(ids)
 		for _, id := range ids {
 			sess := c.sessions[id]
-			if sess == nil || seen[id] || (ix.name == bucketSessionsByTeam && sess.TeamID == "") {
+			if sess == nil || seen[id] || (ix.name == bucketSessionsByTeam && sess.teamID == "") {
 				continue
 			}
 			c.r.problem("session %s is missing from index %s", id, ix.name)
@@ -214,6 +240,9 @@ var knownBuckets = func() map[string]bool {
 		m[name] = false
 	}
 	for _, name := range indexBuckets {
+		m[name] = true
+	}
+	for _, name := range countedBuckets {
 		m[name] = true
 	}
 	return m

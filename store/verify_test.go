@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -150,12 +151,23 @@ func TestVerifyFindsDamage(t *testing.T) {
 			for _, l := range leaves {
 				live[int64(l)] = true
 			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The greatest entry key of the session: its last sequence
+			// byte raised, which keeps the keys in order (the next key is
+			// another session's) but breaks the record's checksum.
+			last := int64(-1)
 			for _, off := range findAll(t, path, list[30].ID+"\x00") {
-				if live[off/ps] {
-					// A byte of the key's time, after the session id.
-					flipBytes(t, path, []int64{off + int64(len(list[30].ID)) + 4})
-					return
+				rec := off + int64(len(list[30].ID)) + 17
+				if live[off/ps] && bytes.HasPrefix(data[rec:], []byte(`{"v":`)) {
+					last = off
 				}
+			}
+			if seq := last + int64(len(list[30].ID)) + 16; last >= 0 && data[seq] != 0xff {
+				writeAt(t, path, seq, []byte{0xff})
+				return
 			}
 			t.Fatal("no live key found")
 		}, "checksum mismatch"},

@@ -112,8 +112,8 @@ func (l *reviewList) countLine() string {
 	if len(l.sessions) == 1 {
 		s = "1 session"
 	}
-	if len(l.sessions) == store.DefaultSearchLimit {
-		s += " · the newest " + strconv.Itoa(store.DefaultSearchLimit) + ": narrow the filters to see older ones"
+	if l.next != "" {
+		s = "the newest " + strconv.Itoa(len(l.sessions)) + " sessions · older ones are read as you scroll"
 	}
 	if l.kind == model.SessionWorkshop {
 		s += " · solo reflections are private: k shows them"

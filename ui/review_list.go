@@ -16,16 +16,20 @@ import (
 
 // Messages of the sessions list.
 type (
+	// reviewListMsg is one page of the sessions list, with its entry
+	// counts; more says it follows the pages already shown.
 	reviewListMsg struct {
 		gen      int
 		sessions []model.Session
+		counts   map[string]int
+		next     string
+		more     bool
 		err      error
 	}
 	reviewTeamsMsg struct {
 		teams []model.Team
 		err   error
 	}
-	reviewCountsMsg struct{ counts map[string]int }
 	reviewSearchMsg struct {
 		gen   int
 		query string
@@ -56,6 +60,8 @@ type reviewList struct {
 	counts   map[string]int
 	loaded   bool
 	gen      int
+	next     string // where the next page of sessions starts; "" when all are shown
+	paging   bool   // a next page is being read
 
 	query  string // the search whose hits are shown; "" shows sessions
 	hits   []store.SearchHit
@@ -88,22 +94,48 @@ func (l *reviewList) init(r *Review) tea.Cmd {
 	})
 }
 
-// reload reads the sessions for the current filter (and the search, if
-// one is shown), and the entry counts.
+// listPage is how many sessions the list reads at a time: the first page
+// is shown at once, and the next is read as the cursor comes near the
+// end of those shown, so that a large database is never read whole.
+var listPage = 200
+
+// reload reads the first page of sessions for the current filter, with
+// their entry counts (and the search, if one is shown).
 func (l *reviewList) reload(r *Review) tea.Cmd {
 	l.gen++
-	gen, f, st := l.gen, l.filter(), r.st
-	cmds := []tea.Cmd{func() tea.Msg {
-		list, err := st.ListSessionsFiltered(f)
-		return reviewListMsg{gen: gen, sessions: list, err: err}
-	}, func() tea.Msg {
-		counts, _ := st.EntryCounts()
-		return reviewCountsMsg{counts: counts}
-	}}
+	l.paging = false
+	cmds := []tea.Cmd{readListPage(r.st, l.gen, l.filter(), "", false)}
 	if l.query != "" {
 		cmds = append(cmds, l.runSearch(r, l.query))
 	}
 	return tea.Batch(cmds...)
+}
+
+// readListPage reads the page of sessions that starts after after, with
+// their entry counts.
+func readListPage(st *store.Store, gen int, f store.SearchFilter, after string, more bool) tea.Cmd {
+	return func() tea.Msg {
+		list, next, err := st.SessionsPage(f, after, listPage)
+		ids := make([]string, len(list))
+		for i, s := range list {
+			ids[i] = s.ID
+		}
+		counts, cerr := st.EntryCountsOf(ids)
+		if err == nil {
+			err = cerr
+		}
+		return reviewListMsg{gen: gen, sessions: list, counts: counts, next: next, more: more, err: err}
+	}
+}
+
+// pageIn reads the next page of sessions when the cursor is near the end
+// of those shown.
+func (l *reviewList) pageIn(r *Review) tea.Cmd {
+	if l.query != "" || l.next == "" || l.paging || l.cursor < len(l.sessions)-listPage/4 {
+		return nil
+	}
+	l.paging = true
+	return readListPage(r.st, l.gen, l.filter(), l.next, true)
 }
 
 func (l *reviewList) runSearch(r *Review, q string) tea.Cmd {
@@ -133,18 +165,25 @@ func (l *reviewList) update(r *Review, msg tea.Msg) tea.Cmd {
 		if msg.gen != l.gen {
 			return nil
 		}
-		l.sessions, l.loaded = msg.sessions, true
+		if msg.more {
+			l.sessions = append(l.sessions, msg.sessions...)
+		} else {
+			l.sessions, l.counts = msg.sessions, map[string]int{}
+		}
+		for id, n := range msg.counts {
+			l.counts[id] = n
+		}
+		l.loaded, l.next, l.paging = true, msg.next, false
 		l.cursor = min(l.cursor, max(len(l.sessions)-1, 0))
 		if msg.err != nil {
 			r.setStatus(damageText(msg.err), true)
 		}
+		return l.pageIn(r) // a page that was filtered down to few rows
 	case reviewTeamsMsg:
 		l.teams = msg.teams
 		if msg.err != nil {
 			r.setStatus(damageText(msg.err), true)
 		}
-	case reviewCountsMsg:
-		l.counts = msg.counts
 	case reviewSearchMsg:
 		if msg.gen != l.gen || msg.query != l.query {
 			return nil
@@ -183,6 +222,7 @@ func (l *reviewList) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 		}
 		return r.pop()
 	case moveCursor(msg, k, &l.cursor, l.rows(), 10):
+		return l.pageIn(r)
 	case common.Matches(msg, k.Open):
 		return l.open(r)
 	case common.Matches(msg, k.Search):

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"bytes"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Each session's number of entries (merged ones included) is stored in
+// entry_counts and kept in the same transaction as every put and delete
+// of an entry, so that a list's count column reads one key per session
+// instead of every entry.
+
+// bumpEntryCount adds delta to the entry count of session id.
+func (s *Store) bumpEntryCount(tx *bolt.Tx, id string, delta int) error {
+	b, err := s.bucket(tx, bucketEntryCounts)
+	if err != nil {
+		return err
+	}
+	_, _, err = bump(b, []byte(id), delta)
+	return err
+}
+
+// recountEntries sets the entry count of session id from its keys.
+func (s *Store) recountEntries(tx *bolt.Tx, id string) error {
+	bs, err := s.buckets(tx, bucketEntries, bucketEntryCounts)
+	if err != nil {
+		return err
+	}
+	n := 0
+	prefix := prefixKey(id)
+	c := bs[0].Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		n++
+	}
+	if n == 0 {
+		return bs[1].Delete([]byte(id))
+	}
+	return bs[1].Put([]byte(id), count4(uint32(n)))
+}
+
+// EntryCounts gives the number of entries (merged ones included) of every
+// session that has any, from the stored counts: a figure for lists.
+func (s *Store) EntryCounts() (map[string]int, error) {
+	counts := map[string]int{}
+	err := s.view(func(tx *bolt.Tx) error {
+		b, err := s.bucket(tx, bucketEntryCounts)
+		if err != nil {
+			return err
+		}
+		return b.ForEach(func(k, v []byte) error {
+			n, _ := countOf(v)
+			counts[string(k)] = int(n)
+			return nil
+		})
+	})
+	return counts, err
+}
+
+// EntryCountsOf gives the number of entries of each of the sessions ids
+// (0 for one with none): what one page of a list shows.
+func (s *Store) EntryCountsOf(ids []string) (map[string]int, error) {
+	counts := make(map[string]int, len(ids))
+	err := s.view(func(tx *bolt.Tx) error {
+		b, err := s.bucket(tx, bucketEntryCounts)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			n, _ := countOf(b.Get([]byte(id)))
+			counts[id] = int(n)
+		}
+		return nil
+	})
+	return counts, err
+}
