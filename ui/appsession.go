@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"context"
 	"errors"
 	"fmt"
@@ -79,8 +81,22 @@ func DamageBanner(path string, err error) string {
 		path + ": " + reason)
 }
 
-// backupCmd keeps the daily backup beside the database.
+// backupDelay is how long after the check the daily backup waits: never
+// on the way to the first frames (a check remembered from the last run
+// passes at once, and the copy of a large file takes seconds of disk).
+const backupDelay = 2 * time.Second
+
+// backupCmd keeps the daily backup beside the database, once the first
+// frames are drawn.
 func backupCmd(st *store.Store) tea.Cmd {
+	return common.Tick(backupDelay, func(time.Time) tea.Msg { return backupDueMsg{} })
+}
+
+// backupDueMsg: the time has come to take the day's backup (if due).
+type backupDueMsg struct{}
+
+// takeBackupCmd takes the daily backup if it is due.
+func takeBackupCmd(st *store.Store) tea.Cmd {
 	return func() tea.Msg {
 		if _, err := st.BackupIfDue(common.Now()); err != nil {
 			return common.StatusMsg{Text: "daily backup failed: " + err.Error(), Warn: true}
@@ -93,6 +109,8 @@ func backupCmd(st *store.Store) tea.Cmd {
 // any other message.
 func (a *App) session(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 	switch msg := msg.(type) {
+	case backupDueMsg:
+		return true, takeBackupCmd(a.cfg.Store)
 	case storeCheckedMsg:
 		if msg.err == nil {
 			return true, backupCmd(a.cfg.Store)

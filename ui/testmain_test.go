@@ -24,7 +24,7 @@ func init() {
 	// command, a timer tick is delivered when a test sends one.
 	common.Tick = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg {
-			if msg := fn(time.Time{}); isDraftTick(msg) || isPositionSave(msg) {
+			if msg := fn(time.Time{}); isDraftTick(msg) || isPositionSave(msg) || isBackupDue(msg) {
 				return msg
 			}
 			return nil
@@ -35,6 +35,8 @@ func init() {
 func isDraftTick(msg tea.Msg) bool { _, ok := msg.(runner.DraftTickMsg); return ok }
 
 func isPositionSave(msg tea.Msg) bool { _, ok := msg.(positionSaveMsg); return ok }
+
+func isBackupDue(msg tea.Msg) bool { _, ok := msg.(backupDueMsg); return ok }
 
 // parseDeck builds a deck from module sources, or fails the test.
 func parseDeck(t testing.TB, sources ...string) *model.Deck {
