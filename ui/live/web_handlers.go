@@ -33,12 +33,13 @@ const contentPolicy = "default-src 'self'; base-uri 'none'; form-action 'self'; 
 // gets the security headers; every POST the origin check.
 func (s *WebServer) routes() http.Handler {
 	mux := http.NewServeMux()
-	for _, name := range []string{"app.js", "style.css"} {
+	for _, name := range []string{"app.js", "style.css", "icon.svg"} {
 		mux.HandleFunc("GET /"+name, s.file(name))
 	}
 	mux.HandleFunc("GET /{$}", s.file("index.html"))
 	mux.HandleFunc("GET /J/{code}", s.join)
 	mux.HandleFunc("GET /j/{code}", s.join)
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("GET /view", s.view)
 	mux.HandleFunc("GET /events", s.events)
 	mux.HandleFunc("POST /act", s.act)
@@ -76,6 +77,8 @@ func (s *WebServer) file(name string) http.HandlerFunc {
 		ctype = "text/javascript; charset=utf-8"
 	case ".css":
 		ctype = "text/css; charset=utf-8"
+	case ".svg":
+		ctype = "image/svg+xml"
 	case ".html":
 		ctype = "text/html; charset=utf-8"
 	}

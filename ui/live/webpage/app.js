@@ -55,10 +55,10 @@
     var c = $("clock");
     if (!view || view.closed || view.removed || ended) { c.textContent = ""; return; }
     var k = view.clock;
-    if (k.paused > 0) { c.textContent = "⏸ " + clockText(k.paused) + " left (paused)"; return; }
+    if (k.paused > 0) { c.textContent = "Timer paused: " + clockText(k.paused) + " left"; return; }
     if (!k.deadline) { c.textContent = ""; return; }
     var left = k.deadline - (Date.now() + skew);
-    c.textContent = left <= 0 ? "⏱ time is up" : "⏱ " + clockText(left) + " left";
+    c.textContent = left <= 0 ? "Time is up" : "Time left: " + clockText(left);
   }
 
   function heading(v) {
