@@ -15,7 +15,7 @@ import (
 // needs only a room).
 type fixedRecorder struct{}
 
-func (fixedRecorder) Reveal(string, []string) error  { return nil }
+func (fixedRecorder) Reveal(string, []string) error   { return nil }
 func (fixedRecorder) Tally(string, string, int) error { return nil }
 func (fixedRecorder) Lines(string) []live.Line        { return nil }
 
