@@ -113,7 +113,9 @@ func (rw *roomWeb) lines(t common.Theme, w int) []string {
 		out = append(out, "")
 	}
 	if !rw.srv.Encrypted() {
-		out = append(out, t.Warning.Width(max(w, 20)).Render(webUnencrypted))
+		for _, l := range wrapWords(webUnencrypted, max(w, 30)) {
+			out = append(out, t.Warning.Render(l))
+		}
 	}
 	return out
 }
@@ -125,14 +127,17 @@ func (rw *roomWeb) beside(panel string, t common.Theme, w int) string {
 	if rw.link() == "" && rw.err == "" {
 		return panel
 	}
-	// The column is as wide as the link or the QR code, whichever is wider.
-	col := lipgloss.Width("    " + rw.url)
-	if rw.qr != "" {
-		col = max(col, lipgloss.Width(strings.SplitN(rw.qr, "\n", 2)[0])+4)
+	// The column is as wide as its widest line but the warning, which
+	// wraps to that width.
+	col := lipgloss.Width(webJoinLead)
+	for _, l := range rw.lines(t, 0) {
+		if !strings.Contains(l, "not encrypted") {
+			col = max(col, lipgloss.Width(l))
+		}
 	}
 	if col+gap+40 <= w {
 		right := strings.Join(rw.lines(t, col), "\n")
-		left := lipgloss.NewStyle().MaxWidth(w - col - gap).Render(panel)
+		left := lipgloss.NewStyle().MaxWidth(w - lipgloss.Width(right) - gap).Render(panel)
 		return lipgloss.JoinHorizontal(lipgloss.Top, left, strings.Repeat(" ", gap), right)
 	}
 	return panel + "\n\n" + strings.Join(rw.lines(t, w), "\n")
@@ -144,4 +149,26 @@ func (rw *roomWeb) footer() string {
 		return "or " + u
 	}
 	return ""
+}
+
+// wrapWords breaks text into lines of at most w columns at spaces only
+// (a flag such as --tls-cert is never split); a longer word stands alone.
+func wrapWords(text string, w int) []string {
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+			line += " " + word
+		default:
+			out = append(out, line)
+			line = word
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
 }
