@@ -29,9 +29,6 @@ func (s *WebServer) events(w http.ResponseWriter, r *http.Request) {
 	defer stop()
 
 	rc := http.NewResponseController(w)
-	// The server's read timeout would end the stream: a stream reads
-	// nothing more, and a client gone is noticed by the writes.
-	_ = rc.SetReadDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")

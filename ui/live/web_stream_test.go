@@ -240,3 +240,24 @@ func testCert(t *testing.T, host string) (tls.Certificate, *x509.CertPool) {
 	pool.AddCert(leaf)
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool
 }
+
+// TestWebStreamOutlivesTimeouts: an event stream stays open far longer
+// than the server's read and write timeouts (they guard requests, not a
+// stream that is written to), and still carries the next change.
+func TestWebStreamOutlivesTimeouts(t *testing.T) {
+	r, _, _ := newTestRoom(t, Config{})
+	short := func(c *webConfig) { c.timeout, c.keepAlive = 100*time.Millisecond, 40*time.Millisecond }
+	s := startWeb(t, r, short)
+	p := newWebClient(t, s)
+	p.join(s.JoinURL())
+	st := p.events()
+	st.viewWhere(t, func(webView) bool { return true })
+	time.Sleep(time.Second) // ten read timeouts
+	if err := r.Open(poll, model.RoomPoll); err != nil {
+		t.Fatal(err)
+	}
+	st.viewWhere(t, func(v webView) bool { return v.Kind == "poll" })
+	if !strings.Contains(st.Raw(), ": still here") {
+		t.Fatal("no keep-alive comment on an idle stream")
+	}
+}
