@@ -293,6 +293,18 @@ func (b *browser) logged() []string {
 	return out
 }
 
+// sawEvent reports whether the browser has sent an event of method.
+func (b *browser) sawEvent(method string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, e := range b.events {
+		if e.Method == method {
+			return true
+		}
+	}
+	return false
+}
+
 // screenshot saves the whole page, top to bottom, as a PNG.
 func (b *browser) screenshot(path string) {
 	b.t.Helper()

@@ -67,3 +67,52 @@ func TestWebChromiumPhone(t *testing.T) {
 		t.Fatalf("the page logged errors:\n%s", strings.Join(errs, "\n"))
 	}
 }
+
+// TestWebChromiumPollAndScanAgain: in Chromium at a phone's size, a tap
+// on a poll option votes and the page marks it in words; another tap
+// changes it; a page whose cookie is gone says to scan the code again;
+// leaving (confirmed) frees the seat.
+func TestWebChromiumPollAndScanAgain(t *testing.T) {
+	b := startBrowser(t, 360, 740)
+	r, rec, _ := newTestRoom(t, Config{})
+	s := startWeb(t, r)
+	if err := r.Open(poll, model.RoomPoll); err != nil {
+		t.Fatal(err)
+	}
+	b.call("Page.navigate", map[string]any{"url": s.JoinURL()})
+	b.waitFor(`document.querySelectorAll('#activity button[data-key^="vote"]').length === 3`)
+	b.tap(`button[data-key="vote1"]`)
+	b.waitFor(`document.querySelector('button[data-key="vote1"]').textContent.startsWith("✓ Your vote: Handovers")`)
+	b.waitFor(`document.querySelector('button[data-key="vote1"]').getAttribute("aria-pressed") === "true"`)
+	b.tap(`button[data-key="vote2"]`)
+	b.waitFor(`document.querySelector('button[data-key="vote2"]').textContent.startsWith("✓ Your vote: Supervision")`)
+	if n := rec.count("p1", model.OptionField(2)); n != 1 || rec.count("p1", model.OptionField(1)) != 0 {
+		t.Fatalf("recorded votes: option 2 has %d", n)
+	}
+	if shot := os.Getenv("HUDDLE_WEB_SCREENSHOT_POLL"); shot != "" {
+		b.screenshot(shot)
+	}
+
+	// Leaving asks first; confirmed, the seat is free.
+	b.call("Page.navigate", map[string]any{"url": s.Origin() + "/"})
+	b.waitFor(`!document.getElementById("leave").hidden`)
+	done := make(chan struct{})
+	go func() { // answer the confirmation when it shows
+		defer close(done)
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if b.sawEvent("Page.javascriptDialogOpening") {
+				_, _ = b.try("Page.handleJavaScriptDialog", map[string]any{"accept": true})
+				return
+			}
+		}
+	}()
+	b.tap("#leave")
+	<-done
+	b.waitFor(`document.getElementById("activity").textContent.includes("You have left the room.")`)
+	if r.Snapshot().Joined != 0 {
+		t.Fatal("still in the room after leaving")
+	}
+	// The cookie is gone: the page says to scan again.
+	b.call("Page.reload", nil)
+	b.waitFor(`document.getElementById("activity").textContent.includes("Scan the QR code on the screen again")`)
+}

@@ -107,7 +107,7 @@
     var ul = el("ul");
     v.options.forEach(function (o, i) {
       var mine = v.voted === i;
-      var li = el("li", null, mine ? "chosen" : "");
+      var li = el("li", null, "bare");
       var label = (mine ? "✓ Your vote: " : "") + o.text + (v.shown ? " — " + o.count + (o.count === 1 ? " vote" : " votes") : "");
       li.appendChild(button(label, "vote" + i, function () { post({ do: "vote", option: i }); },
         { cls: "wide" + (mine ? "" : " plain"), pressed: mine, disabled: !v.open }));
@@ -191,29 +191,26 @@
   }
 
   function closed() {
+    end("The room is closed.", "Thank you for taking part. Notes you did not share were never stored and are gone now.");
+    say("room closed", false);
+  }
+
+  // end shows a last screen: the page no longer takes part.
+  function end(title, text) {
     ended = true;
     if (events) { events.close(); }
     var a = $("activity");
     a.textContent = ""; $("mine").textContent = "";
     $("compose").hidden = true; $("memory").hidden = true; $("leave").hidden = true;
     $("name").textContent = "huddle";
-    a.appendChild(el("h1", "The room is closed."));
-    a.appendChild(el("p", "Thank you for taking part. Notes you did not share were never stored and are gone now."));
-    say("room closed", false);
+    a.appendChild(el("h1", title));
+    a.appendChild(el("p", text));
+    say("", false);
     tick();
   }
 
   function notIn() {
-    ended = true;
-    if (events) { events.close(); }
-    var a = $("activity");
-    a.textContent = ""; $("mine").textContent = "";
-    $("compose").hidden = true; $("memory").hidden = true; $("leave").hidden = true;
-    $("name").textContent = "huddle";
-    a.appendChild(el("h1", "This page is not in the room."));
-    a.appendChild(el("p", "Scan the QR code on the screen again, or type the web address shown there."));
-    say("", false);
-    tick();
+    end("This page is not in the room.", "Scan the QR code on the screen again, or type the web address shown there.");
   }
 
   function connect() {
@@ -242,7 +239,10 @@
       });
     });
     $("leave").addEventListener("click", function () {
-      post({ do: "leave" }).then(function (a) { if (a) { notIn(); } });
+      if (!window.confirm("Leave the room? Notes you have not shared will be gone.")) { return; }
+      post({ do: "leave" }).then(function (a) {
+        if (a) { end("You have left the room.", "Notes you did not share are gone. To join again, scan the QR code on the screen."); }
+      });
     });
     setInterval(tick, 1000);
     connect();
