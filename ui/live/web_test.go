@@ -283,3 +283,31 @@ func TestWebPageHasNoInlineScript(t *testing.T) {
 		t.Fatal("app.js parses text as HTML or code")
 	}
 }
+
+// TestWebResultsHeld: while results wait for the close, or for enough
+// answers, no stream carries the room's counts; once allowed they come.
+func TestWebResultsHeld(t *testing.T) {
+	r, _, _ := newTestRoom(t, Config{Results: ResultsRule{WhenClosed: true, MinCount: 2}})
+	s := startWeb(t, r)
+	if err := r.Open(poll, model.RoomPoll); err != nil {
+		t.Fatal(err)
+	}
+	a, b := newWebClient(t, s), newWebClient(t, s)
+	a.join(s.JoinURL())
+	b.join(s.JoinURL())
+	aev, bev := a.events(), b.events()
+	a.act(map[string]any{"do": "vote", "option": 0})
+	aev.viewWhere(t, func(v webView) bool { return v.Voted == 0 })
+	b.act(map[string]any{"do": "vote", "option": 0})
+	v := bev.viewWhere(t, func(v webView) bool { return v.Voted == 0 })
+	for _, o := range v.Options {
+		if v.Shown || o.Count != 0 || v.Answered != 0 || v.Held == "" {
+			t.Fatalf("counts shown while the poll is open: %+v", v)
+		}
+	}
+	r.CloseActivity()
+	v = bev.viewWhere(t, func(v webView) bool { return !v.Open })
+	if !v.Shown || v.Options[0].Count != 2 || v.Answered != 2 || v.Held != "" {
+		t.Fatalf("counts after the close: %+v", v)
+	}
+}
