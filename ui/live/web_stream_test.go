@@ -8,6 +8,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"io"
 	"math/big"
 	"net"
 	"net/http"
@@ -259,5 +260,37 @@ func TestWebStreamOutlivesTimeouts(t *testing.T) {
 	st.viewWhere(t, func(v webView) bool { return v.Kind == "poll" })
 	if !strings.Contains(st.Raw(), ": still here") {
 		t.Fatal("no keep-alive comment on an idle stream")
+	}
+}
+
+// TestWebHeaderLimits: a client that sends its headers slowly is cut off
+// after the header timeout, and headers over the limit are refused.
+func TestWebHeaderLimits(t *testing.T) {
+	r, _, _ := newTestRoom(t, Config{})
+	s := startWeb(t, r, func(c *webConfig) { c.timeout = 200 * time.Millisecond })
+	conn, err := net.Dial("tcp", s.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Write([]byte("GET / HTTP/1.1\r\nHost: " + s.Addr().String() + "\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	_, _ = io.Copy(io.Discard, conn) // returns when the server hangs up
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("a stalled request held its connection for %v", d)
+	}
+
+	req, _ := http.NewRequest(http.MethodGet, s.Origin()+"/", nil)
+	req.Header.Set("X-Filler", strings.Repeat("x", 2*maxWebHeader))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+		t.Fatalf("large headers: %d", resp.StatusCode)
 	}
 }
