@@ -381,15 +381,21 @@ func cmdPresent(args []string, stdout, stderr io.Writer) int {
 	var g globals
 	var team, facilitator string
 	var lf liveFlags
-	fs := newFlags("present", "huddle present [MODULE] [--team NAME] [--facilitator NAME] [--live] [--live-listen HOST:PORT] [--live-max N]", &g)
+	var wf liveWebFlags
+	fs := newFlags("present", "huddle present [MODULE] [--team NAME] [--facilitator NAME] [--live] [--live-listen HOST:PORT] [--live-max N] [--live-web] [--live-web-port N] [--tls-cert FILE --tls-key FILE]", &g)
 	fs.StringVar(&team, "team", "", "the team taking part")
 	fs.StringVar(&facilitator, "facilitator", "", "who is facilitating")
 	lf.register(fs)
+	wf.register(fs)
 	pos, err := parse(fs, args, stderr)
 	if err != nil {
 		return exitFor(err)
 	}
 	if err := lf.check(); err != nil {
+		fmt.Fprintln(stderr, "huddle present: "+err.Error())
+		return exitUsage
+	}
+	if err := wf.check(lf.listen); err != nil {
 		fmt.Fprintln(stderr, "huddle present: "+err.Error())
 		return exitUsage
 	}
@@ -401,6 +407,7 @@ func cmdPresent(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	cfg := ui.Config{Start: ui.ScreenPresent, Team: team, Facilitator: facilitator, Room: lf.roomConfig(g)}
+	cfg.Room.Web = wf.config(cfg.Room.Listen)
 	if len(pos) == 1 {
 		cfg.ModuleID = pos[0]
 	}

@@ -18,11 +18,12 @@ import (
 // RoomConfig is how the live room opens (huddle present --live ...). The
 // room is off until the facilitator presses L in a workshop, or AtStart.
 type RoomConfig struct {
-	AtStart     bool   // open it as soon as the workshop's session is ready
-	Listen      string // host:port to listen on; "" when it cannot open
-	Unavailable string // why it cannot open (no private-network address)
-	Max         int    // most participants at once
-	HostKeyPath string // the persistent SSH host key
+	AtStart     bool    // open it as soon as the workshop's session is ready
+	Listen      string  // host:port to listen on; "" when it cannot open
+	Unavailable string  // why it cannot open (no private-network address)
+	Max         int     // most participants at once
+	HostKeyPath string  // the persistent SSH host key
+	Web         RoomWeb // the web page for phones (--live-web)
 }
 
 // roomHost is the facilitator's side of the live room: the room, its SSH
@@ -35,6 +36,7 @@ type roomHost struct {
 	snap      live.Snapshot
 	stopLive  func()
 	stopWall  func()
+	web       roomWeb    // the web door for phones, when on
 	panel     *roomPanel // nil while the panel is hidden
 	clock     model.RoomClock
 	opening   bool
@@ -44,10 +46,12 @@ type roomHost struct {
 type (
 	// roomOpenedMsg: the room and its door are open, or err says why not.
 	roomOpenedMsg struct {
-		room  *live.Room
-		srv   *live.SSHServer
-		print string
-		err   error
+		room   *live.Room
+		srv    *live.SSHServer
+		web    *live.WebServer
+		webErr error
+		print  string
+		err    error
 	}
 	// roomWallMsg: something in the room changed (joins, shares, answers).
 	roomWallMsg struct{ room *live.Room }
@@ -80,7 +84,8 @@ func (a *App) openRoomCmd() tea.Cmd {
 			room.Close()
 			return roomOpenedMsg{err: err}
 		}
-		return roomOpenedMsg{room: room, srv: srv, print: key.Fingerprint()}
+		web, werr := openRoomWeb(room, cfg.Listen, cfg.Web)
+		return roomOpenedMsg{room: room, srv: srv, web: web, webErr: werr, print: key.Fingerprint()}
 	}
 }
 
@@ -103,10 +108,11 @@ func (a *App) roomUpdate(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, a.forward(common.StatusMsg{Text: "the room did not open: " + msg.err.Error(), Warn: true})
 		}
 		if a.live == nil { // the session ended while the room was opening
+			closeRoomWeb(msg.web)
 			closeRoom(msg.room, msg.srv)
 			return true, nil
 		}
-		a.room = roomHost{room: msg.room, srv: msg.srv, print: msg.print, addr: joinAddr(msg.srv.Addr(), a.cfg.Room.Listen), askedOpen: true}
+		a.room = roomHost{room: msg.room, srv: msg.srv, web: newRoomWeb(msg.web, msg.webErr), print: msg.print, addr: joinAddr(msg.srv.Addr(), a.cfg.Room.Listen), askedOpen: true}
 		a.room.snap = msg.room.Snapshot()
 		ch, stop := msg.room.WatchWall()
 		lch, lstop := a.live.Watch()
@@ -194,7 +200,7 @@ func (a *App) closeRoom() tea.Cmd {
 		r.stopLive()
 	}
 	a.room = roomHost{askedOpen: true}
-	return tea.Batch(func() tea.Msg { closeRoom(r.room, r.srv); return nil }, a.resizeAll())
+	return tea.Batch(func() tea.Msg { closeRoomWeb(r.web.srv); closeRoom(r.room, r.srv); return nil }, a.resizeAll())
 }
 
 // CloseRoom closes the room at once (the program is quitting).
@@ -202,6 +208,7 @@ func (a *App) CloseRoom() {
 	if a.roomOpen() {
 		r := a.room
 		a.room = roomHost{}
+		closeRoomWeb(r.web.srv)
 		closeRoom(r.room, r.srv)
 	}
 }
@@ -280,7 +287,11 @@ func (a *App) roomLine(w int) string {
 	if s.Locked {
 		state = "ROOM LOCKED"
 	}
-	text := "● " + state + "  " + a.room.joinCommand() + "  · " + common.Plural(s.Joined, "joined", "joined")
+	text := "● " + state + "  " + a.room.joinCommand()
+	if web := a.room.web.footer(); web != "" {
+		text += " " + web
+	}
+	text += "  · " + common.Plural(s.Joined, "joined", "joined")
 	if s.Activity.Kind != model.RoomLobby {
 		text += " · " + s.Activity.Kind.String()
 		if s.Activity.Open {

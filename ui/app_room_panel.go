@@ -343,6 +343,6 @@ func (a *App) panelView(w, h int) string {
 	if lipgloss.Width(strings.Join(keys, "\n")) > w || h < 30 { // a small window: the keys in one line
 		keys = []string{p.help.ShortHelpView([]key.Binding{k.Open, k.Dots, k.Close, k.Reveal, k.Approve, k.Hide, k.Approval, k.Results, k.Remove, k.Lock, k.NewCode, k.End, k.Back})}
 	}
-	body := common.FitLines(strings.Join(b, "\n"), w, max(h-len(keys)-1, 1))
+	body := common.FitLines(a.room.web.beside(strings.Join(b, "\n"), t, w), w, max(h-len(keys)-1, 1))
 	return body + "\n\n" + strings.Join(keys, "\n")
 }
