@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
@@ -485,13 +484,8 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	defer st.Close()
 	cfg.Store = st
 	cfg.Bell = os.Stdout
-	// Bubble Tea v1 draws on a frame ticker: a keypress waits for the next
-	// frame, and the ticker wakes the program even when idle. 100 fps keeps
-	// keypress-to-slide under 8 ms median and idle CPU under 1 % (README, Performance,
-	// measured by bench_test.go and .ci/perf).
 	app := ui.NewApp(cfg)
-	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithFPS(100))
-	_, err = p.Run()
+	_, err = runScreen(app)
 	// A line entered just before quitting may still be queued: its save
 	// command need not have run before the program stopped.
 	if l := app.Live(); l != nil {

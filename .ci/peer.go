@@ -205,7 +205,11 @@ func memIdle(both []*prog, huddle *prog) {
 	r := start(huddle, "", 120, 40)
 	defer r.stop()
 	r.total(huddle)
+	time.Sleep(time.Second) // the session opens after the first frame
 	r.send("t")
+	if !r.wait([]string{"running"}, 5*time.Second) {
+		fail(huddle, r, "timer running")
+	}
 	time.Sleep(1500 * time.Millisecond)
 	r.countFrames()
 	cpu, wake := r.idle(*idleSecs)
