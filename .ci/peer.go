@@ -187,7 +187,9 @@ func memIdle(both []*prog, huddle *prog) {
 				fail(p, r, "built-in deck slide "+strconv.Itoa(n))
 			}
 		}
-		time.Sleep(time.Second)
+		// Let the walk's after-effects settle (huddle's render-ahead and
+		// position save, Go handing memory back) before sampling idle.
+		time.Sleep(3 * time.Second)
 		cpu, wake := r.idle(*idleSecs)
 		rss, hwm := r.memory()
 		figs[p.name] = fig{rss, hwm, cpu, wake}
