@@ -25,11 +25,14 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
-// exitUsage is the exit code for a command line that could not be understood.
 // uiGCPercent is the garbage collector's target while the full-screen
-// program runs (Go's default is 100).
-const uiGCPercent = 50
+// program runs (Go's default is 100), from uiGCAfter after it starts.
+const (
+	uiGCPercent = 50
+	uiGCAfter   = time.Second
+)
 
+// exitUsage is the exit code for a command line that could not be understood.
 const (
 	exitOK    = 0
 	exitError = 1
@@ -458,8 +461,11 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	// The presenter's live heap is small (about 2.5 MB on the built-in
 	// deck) and its garbage comes in bursts (glamour allocates most of a
 	// megabyte a slide): collecting when the heap has grown by half rather
-	// than doubled keeps 1.5 to 2.5 MB less resident, the deck's parsing included, for little CPU.
-	debug.SetGCPercent(uiGCPercent)
+	// than doubled keeps 1.5 to 2.5 MB less resident, for little CPU. Not
+	// before the first frame is up: more collecting on the way to it would
+	// delay it by some milliseconds.
+	gcLater := time.AfterFunc(uiGCAfter, func() { debug.SetGCPercent(uiGCPercent) })
+	defer gcLater.Stop()
 	if !validTheme(g.theme) {
 		fmt.Fprintf(stderr, "huddle: unknown theme %q (want %s)\n", g.theme, strings.Join(common.ThemeNames, ", "))
 		return exitUsage
