@@ -29,7 +29,7 @@ var version = "0.1.0-dev"
 // program runs (Go's default is 100), from uiGCAfter after it starts.
 const (
 	uiGCPercent = 50
-	uiGCAfter   = time.Second
+	uiGCAfter   = 250 * time.Millisecond
 )
 
 // exitUsage is the exit code for a command line that could not be understood.

@@ -175,7 +175,7 @@ func keyLatency(both []*prog, deckArg func(*prog) string, cols, rows int) map[st
 // of it, then reads resident memory (now and peak) and samples idle CPU
 // and wake-ups; then huddle again with its timer running.
 func memIdle(both []*prog, huddle *prog) {
-	type fig struct{ rss, hwm, cpu, wake float64 }
+	type fig struct{ rss, hwm, anon, file, cpu, wake float64 }
 	figs := map[string]fig{}
 	for _, p := range both {
 		deck := ""
@@ -195,8 +195,8 @@ func memIdle(both []*prog, huddle *prog) {
 		// position save, Go handing memory back) before sampling idle.
 		time.Sleep(3 * time.Second)
 		cpu, wake := r.idle(*idleSecs)
-		rss, hwm := r.memory()
-		figs[p.name] = fig{rss, hwm, cpu, wake}
+		rss, hwm, anon, file := r.memory()
+		figs[p.name] = fig{rss, hwm, anon, file, cpu, wake}
 		fmt.Printf("%s presented the built-in deck (%d slides)\n", p.name, total)
 		r.stop()
 	}
@@ -204,6 +204,7 @@ func memIdle(both []*prog, huddle *prog) {
 	fmt.Printf("%-44s %10s %10s %8s\n", "", "huddle", "slides", "ratio")
 	fmt.Printf("%-44s %10.1f %10.1f %8.2f\n", "resident memory, built-in deck (MB)", h.rss, s.rss, h.rss/s.rss)
 	fmt.Printf("%-44s %10.1f %10.1f %8.2f\n", "peak resident memory (MB)", h.hwm, s.hwm, h.hwm/s.hwm)
+	fmt.Printf("%-44s %4.1f + %-4.1f %4.1f + %-4.1f\n", "  of which anonymous + file-backed (MB)", h.anon, h.file, s.anon, s.file)
 	fmt.Printf("%-44s %10.2f %10.2f %8.2f\n", "idle CPU, no timer (% of a core)", h.cpu, s.cpu, h.cpu/s.cpu)
 	fmt.Printf("%-44s %10.1f %10.1f\n", "idle wake-ups a second, no timer", h.wake, s.wake)
 
@@ -404,7 +405,7 @@ func switches(pid int) int {
 	return n
 }
 
-func (r *run) memory() (rss, hwm float64) {
+func (r *run) memory() (rss, hwm, anon, file float64) {
 	data, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", r.cmd.Process.Pid))
 	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Fields(line)
@@ -417,9 +418,13 @@ func (r *run) memory() (rss, hwm float64) {
 			rss = v / 1024
 		case "VmHWM:":
 			hwm = v / 1024
+		case "RssAnon:":
+			anon = v / 1024
+		case "RssFile:":
+			file = v / 1024
 		}
 	}
-	return rss, hwm
+	return rss, hwm, anon, file
 }
 
 func (r *run) stop() {
