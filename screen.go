@@ -186,6 +186,7 @@ type screenModel struct {
 // Init hands the model the screen's size before the first view, so that
 // the first frame drawn is the whole first slide.
 func (m *screenModel) Init() tea.Cmd {
+	defer m.leaveOnPanic()
 	cmd := m.inner.Init()
 	if m.s.width > 0 && m.s.height > 0 {
 		var sized tea.Cmd
@@ -196,6 +197,7 @@ func (m *screenModel) Init() tea.Cmd {
 }
 
 func (m *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer m.leaveOnPanic()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.s.resize(msg.Width, msg.Height)
@@ -209,17 +211,31 @@ func (m *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View draws the model's view; Bubble Tea's own renderer is off.
 func (m *screenModel) View() string {
+	defer m.leaveOnPanic()
 	m.s.draw(m.inner.View())
 	return ""
 }
 
-// wrap gives the terminal back before a suspend to the shell: Bubble Tea
-// does that itself only for its own renderer.
+// leaveOnPanic gives the terminal back before a panic goes on to Bubble
+// Tea, which prints it: on the alternate screen, in raw mode, the message
+// would be lost. The panic goes on from where it was raised, so the stack
+// Bubble Tea prints still shows where.
+func (m *screenModel) leaveOnPanic() {
+	if r := recover(); r != nil {
+		m.s.leave()
+		panic(r)
+	}
+}
+
+// wrap gives the terminal back before a suspend to the shell, and before
+// a panic in a command: Bubble Tea does that itself only for its own
+// renderer.
 func (m *screenModel) wrap(cmd tea.Cmd) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
 	return func() tea.Msg {
+		defer m.leaveOnPanic()
 		msg := cmd()
 		switch v := msg.(type) {
 		case tea.BatchMsg:

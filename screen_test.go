@@ -212,3 +212,29 @@ func TestScreenModel(t *testing.T) {
 		t.Errorf("the terminal was not taken again on resume")
 	}
 }
+
+// panicModel panics in Update.
+type panicModel struct{ sizeModel }
+
+func (m *panicModel) Update(tea.Msg) (tea.Model, tea.Cmd) { panic("boom") }
+
+// TestScreenGivesBackOnPanic: a panic in the model reaches Bubble Tea
+// (which prints it) only after the terminal is given back.
+func TestScreenGivesBackOnPanic(t *testing.T) {
+	var out bytes.Buffer
+	s := newScreen(&out, -1, -1)
+	s.width, s.height = 10, 3
+	m := &screenModel{inner: &panicModel{}, s: s}
+	s.enter()
+	func() {
+		defer func() {
+			if r := recover(); r != "boom" {
+				t.Errorf("the panic was changed to %v", r)
+			}
+		}()
+		m.Update(tea.KeyMsg{})
+	}()
+	if s.active || !strings.HasSuffix(out.String(), leaveSeq) {
+		t.Error("the terminal was not given back before the panic went on")
+	}
+}
