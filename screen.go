@@ -139,9 +139,13 @@ func (s *screen) draw(view string) {
 			b.WriteString("\x1b[K") // erase what the old line left to its right
 		}
 	}
-	if s.lines == nil || len(s.lines) > len(lines) {
+	// Erase below the frame when it is shorter than the screen and than
+	// what was there. (A frame as tall as the screen has nothing below it:
+	// the cursor cannot go below the last line, and erasing from there
+	// would take the frame's own last line.)
+	if (s.lines == nil || len(s.lines) > len(lines)) && (s.height <= 0 || len(lines) < s.height) {
 		moveTo(b, len(lines))
-		b.WriteString("\x1b[J") // erase below the frame
+		b.WriteString("\x1b[J")
 	}
 	s.lines = lines
 	if b.Len() > 0 {

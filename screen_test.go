@@ -39,7 +39,7 @@ func screenText(t *testing.T, out string, w, h int) []string {
 			case 'H':
 				r, _ := p.Param(0, 1)
 				c, _ := p.Param(1, 1)
-				row, col = r-1, c-1
+				row, col = min(r, h)-1, min(c, w)-1 // a terminal keeps the cursor on the screen
 			case 'K':
 				for c := col; row < h && c < w; c++ {
 					grid[row][c] = ' '
@@ -106,6 +106,9 @@ func TestScreenFrames(t *testing.T) {
 		{"too tall keeps the bottom", []string{"1\n2\n3\n4\n5"}, []string{"3", "4", "5"}},
 		{"styled text is measured by cells", []string{"\x1b[1mbold\x1b[0m line long enough", "\x1b[1mbo\x1b[0m"}, []string{"bo", "", ""}},
 		{"empty view clears", []string{"a\nb", ""}, []string{"", "", ""}},
+		{"full height keeps its last line", []string{"1\n2\n3"}, []string{"1", "2", "3"}},
+		{"full height, then shorter", []string{"1\n2\n3", "1\n2"}, []string{"1", "2", ""}},
+		{"full width and height", []string{"0123456789\n0123456789\n0123456789"}, []string{"0123456789", "0123456789", "0123456789"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
