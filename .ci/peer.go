@@ -43,6 +43,17 @@ var (
 	tmp       = flag.String("tmp", os.TempDir(), "directory for databases")
 )
 
+// goals are the goals' verdicts, printed at the end.
+var goals []string
+
+func goal(met bool, what string, args ...any) {
+	v := "met    "
+	if !met {
+		v = "NOT met"
+	}
+	goals = append(goals, v+"  "+fmt.Sprintf(what, args...))
+}
+
 // prog is one of the two programs under test.
 type prog struct {
 	name  string
@@ -115,6 +126,9 @@ func main() {
 		}
 	}
 	row("start to first full frame, 120x40 (ms)", ff, false)
+	ffr := pct(ff["huddle"], 0.5) / pct(ff["slides"], 0.5)
+	goal(ffr <= 0.8, "first frame at most 0.8x slides' (%.2fx)", ffr)
+	goal(pct(ff["huddle"], 0.5) < 40, "first frame under 40 ms median (%.1f ms)", pct(ff["huddle"], 0.5))
 	// CPU time is steadier than the wall clock on a shared machine: what
 	// each program spent from exec until it was stopped at its first frame.
 	row("CPU time to the first frame (ms)", ffCPU, false)
@@ -124,8 +138,15 @@ func main() {
 		for _, size := range [][2]int{{120, 40}, {200, 60}} {
 			lat := keyLatency(both, deckArg, size[0], size[1])
 			row(fmt.Sprintf("key to next slide, %dx%d (ms)", size[0], size[1]), lat, true)
+			h, sl := lat["huddle"], lat["slides"]
+			goal(pct(h, 0.5)/pct(sl, 0.5) <= 0.6, "key at %dx%d: median at most 0.6x slides' (%.2fx)", size[0], size[1], pct(h, 0.5)/pct(sl, 0.5))
+			goal(pct(h, 0.5) < 8 && pct(h, 0.99) < 16, "key at %dx%d: under 8 ms median, 16 ms p99 (%.1f / %.1f ms)", size[0], size[1], pct(h, 0.5), pct(h, 0.99))
 		}
 		memIdle(both, huddle)
+	}
+	fmt.Println("\ngoals (noisy on a shared machine: compare repeats):")
+	for _, g := range goals {
+		fmt.Println("  " + g)
 	}
 }
 
@@ -207,6 +228,8 @@ func memIdle(both []*prog, huddle *prog) {
 	fmt.Printf("%-44s %4.1f + %-4.1f %4.1f + %-4.1f\n", "  of which anonymous + file-backed (MB)", h.anon, h.file, s.anon, s.file)
 	fmt.Printf("%-44s %10.2f %10.2f %8.2f\n", "idle CPU, no timer (% of a core)", h.cpu, s.cpu, h.cpu/s.cpu)
 	fmt.Printf("%-44s %10.1f %10.1f\n", "idle wake-ups a second, no timer", h.wake, s.wake)
+	goal(h.rss < s.rss && h.hwm < s.hwm, "memory under slides', peak included (%.1f / %.1f MB against %.1f / %.1f)", h.rss, h.hwm, s.rss, s.hwm)
+	goal(h.cpu < 1 && h.wake < 1, "idle: under 1 %% CPU, no wake-ups (%.2f %%, %.1f a second)", h.cpu, h.wake)
 
 	// huddle with its timer running: one redraw a second.
 	r := start(huddle, "", 120, 40)
