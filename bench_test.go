@@ -207,10 +207,10 @@ func BenchmarkKeypressToNextSlide(b *testing.B) {
 					cur = 1
 					b.StartTimer()
 				}
-				// A person's keypress falls anywhere within Bubble Tea's
-				// frame interval; sending each key the instant the last
-				// frame arrives would lock the benchmark to the frame
-				// ticker and always measure a whole frame's wait.
+				// A person's keypress falls at any moment; huddle draws a
+				// frame as soon as a key is handled (no frame ticker), so
+				// the pause only keeps keys from arriving in lockstep with
+				// whatever else the program is doing.
 				b.StopTimer()
 				time.Sleep(time.Duration(rand.Int64N(int64(10 * time.Millisecond))))
 				b.StartTimer()

@@ -14,13 +14,15 @@ import (
 //go:embed deck/*.md
 var builtin embed.FS
 
-// Builtin parses the deck that ships inside the binary.
+// Builtin parses the deck that ships inside the binary. Its files are
+// sanitised text already (TestBuiltinIsSanitised checks it), so they are
+// not sanitised again on the way to the first slide.
 func Builtin() (*model.Deck, error) {
 	sub, err := fs.Sub(builtin, "deck")
 	if err != nil {
 		return nil, err
 	}
-	return LoadFS(sub, "deck")
+	return loadFS(sub, "deck", false)
 }
 
 // LoadDir parses a deck directory on disk: every .md file in it, in file
@@ -40,6 +42,10 @@ func LoadDir(dir string) (*model.Deck, error) {
 // names in error messages. The error, if any, is an Errors listing every
 // problem with its file and line.
 func LoadFS(fsys fs.FS, label string) (*model.Deck, error) {
+	return loadFS(fsys, label, true)
+}
+
+func loadFS(fsys fs.FS, label string, sanitise bool) (*model.Deck, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fileError("deck: %w", err)
@@ -61,7 +67,7 @@ func LoadFS(fsys fs.FS, label string) (*model.Deck, error) {
 		if err != nil {
 			return nil, fileError("deck: %w", err)
 		}
-		mod, es := ParseModule(path.Join(label, name), data)
+		mod, es := parseModule(path.Join(label, name), data, sanitise)
 		all = append(all, es...)
 		if len(es) == 0 {
 			deck.Modules = append(deck.Modules, mod)

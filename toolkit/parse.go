@@ -16,11 +16,21 @@ const (
 // It never panics: every problem is reported as a LineError. All text of
 // the module is sanitised (model.Sanitize).
 func ParseModule(name string, data []byte) (model.Module, Errors) {
+	return parseModule(name, data, true)
+}
+
+// parseModule is ParseModule; sanitise false is only for the built-in
+// deck, which is stored as sanitised text (TestBuiltinIsSanitised) and
+// need not pay for it again on every start.
+func parseModule(name string, data []byte, sanitise bool) (model.Module, Errors) {
 	c := &errs{file: name}
 	// A deck may come from anywhere (--deck DIR): escape sequences and
 	// control characters are neutralised once, here, so that no title,
 	// body, note or exercise text can reach the terminal raw.
-	text := model.Sanitize(string(data))
+	text := string(data)
+	if sanitise {
+		text = model.Sanitize(text)
+	}
 	lines := strings.Split(text, "\n")
 	mod := model.Module{Source: name}
 

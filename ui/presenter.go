@@ -3,6 +3,8 @@ package ui
 import (
 	"runtime/debug"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/list"
@@ -48,7 +50,7 @@ type Presenter struct {
 	deck   *model.Deck
 	refs   []model.SlideRef
 	first  []int    // flat index of each module's first slide
-	text   []string // search text per flat slide
+	text   []string // search text per flat slide, made at the first search
 	cache  *SlideCache
 	posGen int // moves made: a position save is for the latest only
 	theme  common.Theme
@@ -60,7 +62,9 @@ type Presenter struct {
 	vp         viewport.Model
 	bar        progress.Model
 	input      common.TextField
-	menu       list.Model
+	menu       list.Model // built when first opened (searchTexts, moduleMenu: not on the way to the first frame)
+	menuBuilt  bool
+	aheadAfter bool // render the slides around the current one once it is shown
 	cur        int
 	shown      int // slide whose rendering the viewport holds, -1 for none
 	width      int
@@ -85,7 +89,6 @@ func NewPresenter(deck *model.Deck, cache *SlideCache, theme common.Theme, opts 
 		if r.Slide == 0 {
 			p.first = append(p.first, i)
 		}
-		p.text = append(p.text, searchText(&deck.Modules[r.Module], deck.Slide(r)))
 	}
 	if opts.Module > 0 && opts.Module < len(p.first) {
 		p.cur = p.first[opts.Module]
@@ -99,8 +102,34 @@ func NewPresenter(deck *model.Deck, cache *SlideCache, theme common.Theme, opts 
 	p.bar.EmptyColor = theme.ProgressOf
 	p.bar.Full, p.bar.Empty = '━', '─'
 	p.input = common.NewTextField(theme, "", 200)
-	p.menu = newModuleMenu(deck, theme)
 	return p
+}
+
+// searchTexts is the search text of every slide, made at the first search.
+func (p *Presenter) searchTexts() []string {
+	if p.text == nil {
+		p.text = make([]string, 0, len(p.refs))
+		for _, r := range p.refs {
+			p.text = append(p.text, searchText(&p.deck.Modules[r.Module], p.deck.Slide(r)))
+		}
+	}
+	return p.text
+}
+
+// moduleMenu builds the module menu when it is first opened.
+func (p *Presenter) moduleMenu() *list.Model {
+	if !p.menuBuilt {
+		p.menu = newModuleMenu(p.deck, p.theme)
+		p.menuBuilt = true
+		p.sizeMenu()
+	}
+	return &p.menu
+}
+
+func (p *Presenter) sizeMenu() {
+	if p.menuBuilt {
+		p.menu.SetSize(min(p.width-4, 90), max(p.height-footerH-2, 3))
+	}
 }
 
 // SlideBodies lists the Markdown each slide of deck renders, by flat index.
@@ -130,14 +159,36 @@ func (p *Presenter) renderAheadCmd(from, width int) tea.Cmd {
 	c := p.cache
 	c.Cancel() // a render-ahead for an earlier position is no longer wanted
 	return func() tea.Msg {
-		if rendered, _ := c.RenderAround(from, width); rendered >= aheadRadius {
-			// A burst of renders leaves megabytes of garbage behind
-			// (glamour allocates ~800 KB a slide): hand it back to the
-			// system rather than keep it resident while presenting.
-			debug.FreeOSMemory()
+		if rendered, _ := c.RenderAround(from, width); rendered > 0 {
+			handBackLater()
 		}
 		return nil
 	}
+}
+
+// handBackAfter is how long after the last render the memory is handed back.
+const handBackAfter = 500 * time.Millisecond
+
+// handBack is the one pending hand-back of memory.
+var handBack struct {
+	sync.Mutex
+	t *time.Timer
+}
+
+// handBackLater hands memory back to the system once rendering has paused
+// for handBackAfter. Renders leave megabytes of garbage behind (glamour
+// allocates most of a megabyte a slide), and Go returns idle memory only
+// slowly: without this, paging through the deck leaves 2 to 3 MB more
+// resident. One timer, pushed back by every render, so a walk through the
+// deck pays for one collection at its end, and nothing runs while idle.
+func handBackLater() {
+	handBack.Lock()
+	defer handBack.Unlock()
+	if handBack.t == nil {
+		handBack.t = time.AfterFunc(handBackAfter, debug.FreeOSMemory)
+		return
+	}
+	handBack.t.Reset(handBackAfter)
 }
 
 // Update implements tea.Model.
@@ -148,6 +199,10 @@ func (p *Presenter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case slideRenderedMsg:
 		if msg.slide == p.cur && msg.width == p.measure() {
 			p.show()
+			if p.aheadAfter {
+				p.aheadAfter = false
+				return p, p.renderAheadCmd(p.cur, msg.width)
+			}
 		}
 		return p, nil
 	case positionSaveMsg:
@@ -184,7 +239,7 @@ func (p *Presenter) resize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
 	p.help.Width = w
 	p.bar.Width = max(w-lipgloss.Width(p.helpHint())-1, 1)
-	p.menu.SetSize(min(w-4, 90), max(h-footerH-2, 3))
+	p.sizeMenu()
 	p.layout()
 	if !widthChanged || w < common.MinWidth || h < common.MinHeight {
 		return nil
@@ -234,13 +289,18 @@ func (p *Presenter) goTo(i int, ahead bool) tea.Cmd {
 	if p.width < common.MinWidth || p.height < common.MinHeight {
 		return tea.Batch(cmds...)
 	}
+	p.aheadAfter = false
 	if _, ok := p.cache.Get(i, p.measure()); ok {
 		p.show()
+		if ahead {
+			cmds = append(cmds, p.renderAheadCmd(i, p.measure()))
+		}
 	} else {
+		// The slide on screen first, alone; the slides around it once it
+		// is shown (a render-ahead alongside would share the CPU with it).
+		p.cache.Cancel()
+		p.aheadAfter = ahead
 		cmds = append(cmds, p.renderCmd(i, p.measure()))
-	}
-	if ahead {
-		cmds = append(cmds, p.renderAheadCmd(i, p.measure()))
 	}
 	return tea.Batch(cmds...)
 }
@@ -302,7 +362,7 @@ func (p *Presenter) key(msg tea.KeyMsg) tea.Cmd {
 		return p.jumpMatch(-1)
 	case common.Matches(msg, k.Modules):
 		p.overlay = overlayModules
-		p.menu.Select(p.refs[p.cur].Module)
+		p.moduleMenu().Select(p.refs[p.cur].Module)
 	case common.Matches(msg, k.Notes):
 		p.notes = !p.notes
 		p.layout()

@@ -18,7 +18,7 @@ func (p *Presenter) search(query string) tea.Cmd {
 		p.query = query
 		p.matches = p.matches[:0]
 		q := strings.ToLower(query)
-		for i, t := range p.text {
+		for i, t := range p.searchTexts() {
 			if strings.Contains(t, q) {
 				p.matches = append(p.matches, i)
 			}
