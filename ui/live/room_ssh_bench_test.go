@@ -34,21 +34,12 @@ func joinRoom(tb testing.TB, addr string, code model.JoinCode) *roomSeat {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	sess, err := c.NewSession()
+	p, err := openShell(c, "xterm-256color")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	out, _ := sess.StdoutPipe()
-	in, _ := sess.StdinPipe()
-	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
-		tb.Fatal(err)
-	}
-	scr := newScreen(out)
-	if err := sess.Shell(); err != nil {
-		tb.Fatal(err)
-	}
-	scr.waitFor(tb, "Participant ", 10*time.Second)
-	return &roomSeat{c: c, in: in, scr: scr}
+	p.screen.waitFor(tb, "Participant ", 10*time.Second)
+	return &roomSeat{c: c, in: p.in, scr: p.screen}
 }
 
 // BenchmarkRoomVoteToWall20: 20 participants in a poll; one at a time
@@ -149,18 +140,11 @@ func TestRoomSilentClientFirstScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	sess, err := c.NewSession()
+	p, err := openShell(c, "xterm-256color")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, _ := sess.StdoutPipe()
-	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	scr := newScreen(out)
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
+	scr := p.screen
 	if d := scr.waitFor(t, "You are Participant", 5*time.Second); d > 500*time.Millisecond {
 		t.Errorf("the first screen took %v, want within 500 ms", d)
 	}
