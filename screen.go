@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -158,26 +156,6 @@ func moveTo(b *bytes.Buffer, i int) {
 	b.WriteString("\x1b[")
 	b.WriteString(strconv.Itoa(i + 1))
 	b.WriteString(";1H")
-}
-
-// watchResize sends the program the terminal's new size on every SIGWINCH
-// until stop is closed.
-func (s *screen) watchResize(p *tea.Program, stop <-chan struct{}) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGWINCH)
-	go func() {
-		defer signal.Stop(ch)
-		for {
-			select {
-			case <-stop:
-				return
-			case <-ch:
-				if w, h := s.termSize(); w > 0 {
-					p.Send(tea.WindowSizeMsg{Width: w, Height: h})
-				}
-			}
-		}
-	}()
 }
 
 // screenModel runs a model on a screen: every view Bubble Tea asks for is
