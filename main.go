@@ -266,7 +266,9 @@ func openStore(g globals, readOnly bool) (*store.Store, string, error) {
 		}
 		path = def
 	}
-	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Timeout: time.Second})
+	s, err := store.Open(path, store.Options{ReadOnly: readOnly, Timeout: time.Second, Upgrading: func(from, to int) {
+		fmt.Fprintf(os.Stderr, "huddle: upgrading the database's format (%d to %d), once: it is checked and copied first; a large file takes a minute or two…\n", from, to)
+	}})
 	return s, path, err
 }
 

@@ -102,9 +102,13 @@ func TestMigrationBacksUpFirst(t *testing.T) {
 		_, err := tx.CreateBucket([]byte("added_in_v2"))
 		return err
 	}}})
-	s, err = Open(path, Options{})
+	var told [][2]int
+	s, err = Open(path, Options{Upgrading: func(from, to int) { told = append(told, [2]int{from, to}) }})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(told) != 1 || told[0] != [2]int{1, 2} {
+		t.Errorf("the upgrade was announced %v, want once, from 1 to 2", told)
 	}
 	if got, err := s.GetSession(sess.ID); err != nil || got.Title != "before the upgrade" {
 		t.Fatalf("after migration: %+v, %v", got, err)
@@ -119,6 +123,11 @@ func TestMigrationBacksUpFirst(t *testing.T) {
 	if v := schemaOf(t, path); v != 2 {
 		t.Errorf("the migrated file has schema %d, want 2", v)
 	}
+	s, err = Open(path, Options{Upgrading: func(int, int) { t.Error("an upgraded file was upgraded again") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	db, err := bolt.Open(backupsSeen[0], 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)

@@ -40,6 +40,10 @@ type Options struct {
 	Timeout time.Duration
 	// Now is the clock used to stamp records. Nil means time.Now.
 	Now func() time.Time
+	// Upgrading, when set, is told before an older file is checked,
+	// backed up and upgraded to this huddle's schema: on a large file
+	// that takes a while, once, and the person waiting should know why.
+	Upgrading func(from, to int)
 }
 
 // Store is an open huddle database.
@@ -141,6 +145,9 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s := &Store{db: db, path: path, now: opts.Now}
 	if exists && version > 0 && version < schemaVersion() {
+		if opts.Upgrading != nil {
+			opts.Upgrading(version, schemaVersion())
+		}
 		// A migration writes: the whole file is checked first.
 		if _, err := verifyFile(path, false, nil); err != nil {
 			db.Close()
