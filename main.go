@@ -127,6 +127,10 @@ Usage:
   huddle                      home screen: present a workshop, reflect alone, review sessions
   huddle present [MODULE]     start a workshop session at a module (intro, m1, m2, m3, final, principles, briefing, background)
         --team NAME --facilitator NAME
+        --live [--live-listen HOST:PORT] [--live-max N]
+                              open the live room: the room joins over SSH (L in a
+                              workshop opens it too); --live-web also a page for phones
+                              [--live-web-port N] [--tls-cert FILE --tls-key FILE]
   huddle reflect              solo reflection on Module 3: card sort, allies map, case review, plan
                               (an unfinished reflection is taken up where it stopped)
   huddle review               browse past sessions, a team's journey, actions and exports
