@@ -98,6 +98,7 @@ func (lf *liveFlags) roomConfig(g globals) ui.RoomConfig {
 		rc.Unavailable = err.Error()
 	} else {
 		rc.Listen = addr
+		rc.Host = shownHost(addr)
 	}
 	db := g.db
 	if db == "" {
@@ -107,4 +108,28 @@ func (lf *liveFlags) roomConfig(g globals) ui.RoomConfig {
 		rc.HostKeyPath = store.HostKeyPath(db)
 	}
 	return rc
+}
+
+// shownHost is the address participants type when the room listens on
+// every interface (0.0.0.0, named on purpose): this machine's private
+// address, or else its first other address but loopback; "" when the
+// room listens on one address (that one is shown).
+func shownHost(listen string) string {
+	host, _, _ := net.SplitHostPort(listen)
+	if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+		return ""
+	}
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return ""
+	}
+	if ip, ok := privateAddress(addrs); ok {
+		return ip.String()
+	}
+	for _, a := range addrs { // no private one: any address of this machine's but loopback
+		if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && n.IP.IsGlobalUnicast() {
+			return n.IP.To4().String()
+		}
+	}
+	return ""
 }

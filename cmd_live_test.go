@@ -2,6 +2,7 @@ package main
 
 import (
 	"net"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +57,31 @@ func TestLiveFlagsCheck(t *testing.T) {
 		if err := tt.lf.check(); (err == nil) != tt.ok {
 			t.Errorf("%+v: err %v, want ok %v", tt.lf, err, tt.ok)
 		}
+	}
+}
+
+func TestShownHost(t *testing.T) {
+	if h := shownHost("10.20.1.15:2222"); h != "" {
+		t.Errorf("a room on one address shows %q, want that address itself (\"\")", h)
+	}
+	if h := shownHost("127.0.0.1:0"); h != "" {
+		t.Errorf("loopback shows %q", h)
+	}
+	addrs, _ := net.InterfaceAddrs()
+	want := ""
+	if ip, ok := privateAddress(addrs); ok {
+		want = ip.String()
+	} else {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && n.IP.To4() != nil && n.IP.IsGlobalUnicast() && want == "" {
+				want = n.IP.To4().String()
+			}
+		}
+	}
+	if want == "0.0.0.0" || strings.HasPrefix(want, "127.") {
+		t.Fatalf("a shown address can never be %q", want)
+	}
+	if h := shownHost("0.0.0.0:2222"); h != want {
+		t.Errorf("every interface shows %q, want this machine's address %q", h, want)
 	}
 }

@@ -421,6 +421,9 @@ func cmdPresent(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := ui.Config{Start: ui.ScreenPresent, Team: team, Facilitator: facilitator, Room: lf.roomConfig(g)}
 	cfg.Room.Web = wf.config(cfg.Room.Listen)
+	if cfg.Room.Web.Host == "" {
+		cfg.Room.Web.Host = cfg.Room.Host // every interface: the link names this machine's address
+	}
 	if len(pos) == 1 {
 		cfg.ModuleID = pos[0]
 	}

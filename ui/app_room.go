@@ -20,6 +20,7 @@ import (
 type RoomConfig struct {
 	AtStart     bool    // open it as soon as the workshop's session is ready
 	Listen      string  // host:port to listen on; "" when it cannot open
+	Host        string  // the address participants type, when Listen names every interface (0.0.0.0)
 	Unavailable string  // why it cannot open (no private-network address)
 	Max         int     // most participants at once
 	HostKeyPath string  // the persistent SSH host key
@@ -112,7 +113,7 @@ func (a *App) roomUpdate(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			closeRoom(msg.room, msg.srv)
 			return true, nil
 		}
-		a.room = roomHost{room: msg.room, srv: msg.srv, web: newRoomWeb(msg.web, msg.webErr), print: msg.print, addr: joinAddr(msg.srv.Addr(), a.cfg.Room.Listen), askedOpen: true}
+		a.room = roomHost{room: msg.room, srv: msg.srv, web: newRoomWeb(msg.web, msg.webErr), print: msg.print, addr: joinAddr(msg.srv.Addr(), a.cfg.Room), askedOpen: true}
 		a.room.snap = msg.room.Snapshot()
 		ch, stop := msg.room.WatchWall()
 		lch, lstop := a.live.Watch()
@@ -257,13 +258,17 @@ func (a *App) rewaitSession() tea.Cmd {
 	return waitLiveChange(a.room.room, ch)
 }
 
-// joinAddr is the address participants type: the one listened on, with
+// joinAddr is the address participants type: the one listened on (or,
+// when that is every interface, the one the configuration names), with
 // the port the listener got.
-func joinAddr(bound net.Addr, listen string) string {
-	host, _, _ := net.SplitHostPort(listen)
+func joinAddr(bound net.Addr, cfg RoomConfig) string {
+	host, _, _ := net.SplitHostPort(cfg.Listen)
+	if cfg.Host != "" {
+		host = cfg.Host
+	}
 	_, port, err := net.SplitHostPort(bound.String())
 	if err != nil {
-		return listen
+		return cfg.Listen
 	}
 	return net.JoinHostPort(host, port)
 }
