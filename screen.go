@@ -252,6 +252,7 @@ func runScreen(m tea.Model) (tea.Model, error) {
 	if term.IsTerminal(int(os.Stdout.Fd())) {
 		sizeFd = int(os.Stdout.Fd())
 	}
+	defer enableVT(os.Stdout)()
 	s := newScreen(os.Stdout, inFd, sizeFd)
 	p := tea.NewProgram(&screenModel{inner: m, s: s}, append(opts, tea.WithoutRenderer())...)
 	stop := make(chan struct{})

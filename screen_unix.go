@@ -29,3 +29,7 @@ func (s *screen) watchResize(p *tea.Program, stop <-chan struct{}) {
 		}
 	}()
 }
+
+// enableVT does nothing outside Windows: terminals there read escape
+// sequences as they are.
+func enableVT(*os.File) func() { return func() {} }
