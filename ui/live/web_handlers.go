@@ -4,7 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"errors"
-	"html/template"
+	"html"
 	"io"
 	"io/fs"
 	"log"
@@ -89,13 +89,17 @@ func (s *WebServer) file(name string) http.HandlerFunc {
 }
 
 // refusedPage is the page shown when a join link does not let someone in
-// (no script: the reason and what to do).
-var refusedPage = template.Must(template.New("refused").Parse(`<!doctype html>
+// (no script: the reason, escaped, and what to do). Written out rather
+// than with html/template, which the presenter would otherwise carry and
+// initialise at every start.
+func refusedPage(reason string) string {
+	return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Could not join the room</title><link rel="stylesheet" href="/style.css"></head>
-<body><main><h1>Could not join the room</h1><p class="warn">{{.}}</p>
+<body><main><h1>Could not join the room</h1><p class="warn">` + html.EscapeString(reason) + `</p>
 <p>Scan the QR code on the screen again, or type the web address shown there.</p></main></body></html>
-`))
+`
+}
 
 // join lets a participant in with the code in the link. One who already
 // holds a seat keeps it (the QR code scanned twice).
@@ -124,7 +128,7 @@ func (s *WebServer) join(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(status)
-		_ = refusedPage.Execute(w, err.Error())
+		_, _ = io.WriteString(w, refusedPage(err.Error()))
 		return
 	}
 	seat, _ := s.room.SeatOf(g)
