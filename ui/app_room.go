@@ -76,7 +76,10 @@ func (a *App) openRoomCmd() tea.Cmd {
 		if err != nil {
 			return roomOpenedMsg{err: err}
 		}
-		room, err := live.NewRoom(live.Config{Recorder: live.NewRecorder(l), Max: cfg.Max, Dark: dark})
+		// In a small room a tally can tell who chose what: participants see
+		// one once three have answered (m on the panel changes it).
+		room, err := live.NewRoom(live.Config{Recorder: live.NewRecorder(l), Max: cfg.Max, Dark: dark,
+			Results: live.ResultsRule{MinCount: 3}})
 		if err != nil {
 			return roomOpenedMsg{err: err}
 		}

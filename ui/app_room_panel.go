@@ -18,6 +18,7 @@ import (
 // RoomKeys are the keys of the facilitator's room panel (its help).
 type RoomKeys struct {
 	Open, Dots, Close, Reveal, Approval, Results   key.Binding
+	MinCount                                       key.Binding
 	Up, Down, Approve, Hide                        key.Binding
 	PrevSeat, NextSeat, Remove, Lock, NewCode, End key.Binding
 	Back                                           key.Binding
@@ -35,6 +36,7 @@ func DefaultRoomKeys() RoomKeys {
 		Reveal:   b([]string{"r"}, "r", "reveal shared notes"),
 		Approval: b([]string{"a"}, "a", "approval before reveal on/off"),
 		Results:  b([]string{"w"}, "w", "results only when closed on/off"),
+		MinCount: b([]string{"m"}, "m", "fewest answers before a tally shows: 0, 3, 5"),
 		Up:       b([]string{"up", "k"}, "↑/k", "previous note"),
 		Down:     b([]string{"down", "j"}, "↓/j", "next note"),
 		Approve:  b([]string{"enter"}, "enter", "approve the note"),
@@ -149,6 +151,15 @@ func (a *App) panelKey(msg tea.KeyMsg) tea.Cmd {
 		rule := live.ResultsRule{WhenClosed: !act.ResultsWhenClosed, MinCount: act.MinCount}
 		r.SetResults(rule)
 		p.status = map[bool]string{true: "participants see results once the activity closes", false: "participants see results as they come"}[rule.WhenClosed]
+	case common.Matches(msg, k.MinCount):
+		act := a.room.snap.Activity
+		next := map[int]int{0: 3, 3: 5}[act.MinCount] // 5 and anything else go back to 0
+		r.SetResults(live.ResultsRule{WhenClosed: act.ResultsWhenClosed, MinCount: next})
+		if next == 0 {
+			p.status = "participants see a tally from the first answer"
+		} else {
+			p.status = "participants see a tally once " + strconv.Itoa(next) + " have answered"
+		}
 	case common.Matches(msg, k.Up), common.Matches(msg, k.Down):
 		p.note = stepNote(p.pending, p.note, common.Matches(msg, k.Down))
 	case common.Matches(msg, k.Approve):
@@ -333,7 +344,7 @@ func (a *App) panelView(w, h int) string {
 	}
 	k := p.keys
 	p.help.Width = w
-	groups := [][]key.Binding{{k.Open, k.Dots, k.Close, k.Reveal}, {k.Up, k.Down, k.Approve, k.Hide}, {k.Approval, k.Results, k.PrevSeat, k.NextSeat}, {k.Remove, k.Lock, k.NewCode, k.End, k.Back}}
+	groups := [][]key.Binding{{k.Open, k.Dots, k.Close, k.Reveal}, {k.Up, k.Down, k.Approve, k.Hide}, {k.Approval, k.Results, k.MinCount, k.PrevSeat, k.NextSeat}, {k.Remove, k.Lock, k.NewCode, k.End, k.Back}}
 	p.help.Width = 0 // measured whole, then laid out to fit
 	keys := strings.Split(p.help.FullHelpView(groups), "\n")
 	if lipgloss.Width(keys[0]) > w { // two rows of columns
@@ -341,7 +352,7 @@ func (a *App) panelView(w, h int) string {
 	}
 	p.help.Width = w
 	if lipgloss.Width(strings.Join(keys, "\n")) > w || h < 30 { // a small window: the keys in one line
-		keys = []string{p.help.ShortHelpView([]key.Binding{k.Open, k.Dots, k.Close, k.Reveal, k.Approve, k.Hide, k.Approval, k.Results, k.Remove, k.Lock, k.NewCode, k.End, k.Back})}
+		keys = []string{p.help.ShortHelpView([]key.Binding{k.Open, k.Dots, k.Close, k.Reveal, k.Approve, k.Hide, k.Approval, k.Results, k.MinCount, k.Remove, k.Lock, k.NewCode, k.End, k.Back})}
 	}
 	body := common.FitLines(a.room.web.beside(strings.Join(b, "\n"), t, w), w, max(h-len(keys)-1, 1))
 	return body + "\n\n" + strings.Join(keys, "\n")

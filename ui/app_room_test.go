@@ -67,6 +67,16 @@ func TestRoomPanel(t *testing.T) {
 	}
 	wall(d, app)
 	kaWant(t, d, "1 answer")
+	kaKeys(d, "m")
+	kaWant(t, d, "participants see a tally once 3 have answered", "a tally shows from 3 answers")
+	if v := room.View(a); v.Tally != nil {
+		t.Errorf("a participant sees a tally after 1 answer of a minimum 3: %v", v.Tally)
+	}
+	kaKeys(d, "m", "m")
+	kaWant(t, d, "participants see a tally from the first answer")
+	if v := room.View(a); v.Tally == nil {
+		t.Error("with no minimum the participant sees no tally")
+	}
 	kaKeys(d, "c")
 	kaWant(t, d, "poll, closed")
 
