@@ -135,11 +135,11 @@ func (s *RoomState) tallyFor() (map[string]int, int, string) {
 		return nil, 0, ""
 	}
 	if a.ResultsWhenClosed && a.Open {
-		return nil, 0, "results show when this closes"
+		return nil, 0, "shown when this closes"
 	}
 	tally, answered := s.Tally()
 	if answered < a.MinCount {
-		return nil, 0, "results show once " + strconv.Itoa(a.MinCount) + " have answered"
+		return nil, 0, "shown once " + strconv.Itoa(a.MinCount) + " have answered"
 	}
 	return tally, answered, ""
 }

@@ -111,13 +111,13 @@ func TestViewForTally(t *testing.T) {
 	}{
 		{"open, no limits: shown", func(a RoomActivity) RoomActivity { return a }, true, "", 3},
 		{"results when closed, open: held", func(a RoomActivity) RoomActivity { a.ResultsWhenClosed = true; return a },
-			false, "results show when this closes", 0},
+			false, "shown when this closes", 0},
 		{"results when closed, closed: shown", func(a RoomActivity) RoomActivity {
 			a.ResultsWhenClosed, a.Open = true, false
 			return a
 		}, true, "", 3},
 		{"fewer than the minimum: held", func(a RoomActivity) RoomActivity { a.MinCount = 4; return a },
-			false, "results show once 4 have answered", 0},
+			false, "shown once 4 have answered", 0},
 		{"the minimum reached: shown", func(a RoomActivity) RoomActivity { a.MinCount = 3; return a }, true, "", 3},
 		{"writing has no tally", func(a RoomActivity) RoomActivity { a.Kind = RoomWrite; return a }, false, "", 0},
 		{"lobby has no tally", func(a RoomActivity) RoomActivity { return RoomActivity{} }, false, "", 0},

@@ -171,7 +171,7 @@ func TestParticipantPollDotsRating(t *testing.T) {
 	s.shows("(•) Handovers (1)", "vote saved", "1 person has answered.")
 	r.SetResults(ResultsRule{WhenClosed: true})
 	s.changed()
-	s.shows("(•) Handovers", "results show when this closes")
+	s.shows("(•) Handovers", "Results: shown when this closes")
 	s.lacks("(1)")
 	r.CloseActivity()
 	s.changed()
