@@ -45,6 +45,32 @@ func participantSSH(t *testing.T, knownHosts, port, user string, strict bool) *t
 	return p
 }
 
+// onSlides waits until the slides are on screen (their footer's slide
+// count, no room panel over them).
+func onSlides(s *tmuxSession) {
+	s.waitUntil("the slides", func(scr string) bool {
+		return strings.Contains(scr, "/182") && !strings.Contains(scr, "Live room")
+	})
+}
+
+// openToRoom leaves the panel or the runner for the slides, goes to an
+// exercise's slide and opens it to the room from the panel, waiting for
+// what the panel then says.
+func openToRoom(t *testing.T, s *tmuxSession, id, want string) {
+	t.Helper()
+	s.keys("Escape") // alone: an escape and a key in one read are alt+key
+	onSlides(s)
+	s.keys(":")
+	s.waitFor("go to slide")
+	slide, _ := exerciseSlide(t, id)
+	s.keys(slide, "Enter")
+	s.waitFor("Exercise " + id)
+	s.keys("L")
+	s.waitFor("Live room")
+	s.keys("o")
+	s.waitFor(want)
+}
+
 // TestTmuxLiveRoom: three participants join a workshop over SSH with the
 // code on the wall, write (one keeps a note private, two share), the
 // facilitator reveals; they vote in a poll and rate statements; the wall
@@ -68,16 +94,7 @@ func TestTmuxLiveRoom(t *testing.T) {
 	// Writing: the discussion's slide, opened to the room from the panel
 	// (which shows how to join from the moment the room opens).
 	s.waitFor("Live room")
-	s.keys("Escape")
-	s.waitGone("Live room")
-	s.keys(":")
-	s.waitFor("go to slide")
-	s.keys("m1 12", "Enter")
-	s.waitFor("Exercise M1-E3")
-	s.keys("L")
-	s.waitFor("Live room")
-	s.keys("o")
-	s.waitFor("Open to the room: A journey towards integration — write, open")
+	openToRoom(t, s, "M1-E3", "Open to the room: A journey towards integration — write, open")
 	texts := []string{"alpha private thought", "beta shared idea", "gamma shared idea"}
 	for i, p := range ps {
 		p.waitFor("What it looks like: benefits")
@@ -114,16 +131,7 @@ func TestTmuxLiveRoom(t *testing.T) {
 	s.waitFor("3 answers")
 
 	// A poll: every participant votes, the wall's bars count the room.
-	s.keys("Escape") // alone: an escape and a key in one read are alt+key
-	s.waitGone("Live room")
-	s.keys(":")
-	s.waitFor("go to slide")
-	s.keys("briefing 2", "Enter")
-	s.waitFor("Exercise B-1")
-	s.keys("L")
-	s.waitFor("Live room")
-	s.keys("o")
-	s.waitFor("poll, open")
+	openToRoom(t, s, "B-1", "poll, open")
 	for i, p := range ps {
 		p.waitFor("You have not voted")
 		for range i {
@@ -134,21 +142,12 @@ func TestTmuxLiveRoom(t *testing.T) {
 	}
 	s.waitFor("3 answers")
 	s.keys("Escape")
-	s.waitGone("Live room")
+	onSlides(s)
 	s.keys("Enter")
 	s.waitFor("Total: 3 votes (3 from the room)")
 
 	// A rating: each participant rates the first statement.
-	s.keys("Escape") // alone: an escape and a key in one read are alt+key
-	s.waitGone("Live room")
-	s.keys(":")
-	s.waitFor("go to slide")
-	s.keys("m2 19", "Enter")
-	s.waitFor("Exercise M2-E4")
-	s.keys("L")
-	s.waitFor("Live room")
-	s.keys("o")
-	s.waitFor("rating, open")
+	openToRoom(t, s, "M2-E4", "rating, open")
 	for _, p := range ps {
 		p.waitFor("Rate each statement")
 		p.keys("3")
@@ -157,7 +156,7 @@ func TestTmuxLiveRoom(t *testing.T) {
 
 	// Quitting closes the room for everyone.
 	s.keys("Escape")
-	s.waitGone("Live room")
+	onSlides(s)
 	s.keys("q")
 	s.waitFor("huddle-exited-0")
 	for _, p := range ps {
@@ -215,7 +214,7 @@ func TestTmuxLiveRoom(t *testing.T) {
 	wrong := participantSSH(t, kh, port2, "ZZZZ-ZZZZ", true)
 	wrong.waitFor("that code is not right")
 	s2.keys("Escape")
-	s2.waitGone("Live room")
+	onSlides(s2)
 	s2.keys("q")
 	s2.waitFor("huddle-exited-0")
 }

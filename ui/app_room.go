@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"net"
 	"time"
 
@@ -35,6 +36,9 @@ type roomHost struct {
 	addr      string // host:port participants type
 	print     string // the host key's fingerprint
 	snap      live.Snapshot
+	done      chan struct{}   // closed with the room: its waits end
+	wallCh    <-chan struct{} // the room's watch, kept for the room's life
+	liveCh    <-chan struct{} // the session's watch, likewise
 	stopLive  func()
 	stopWall  func()
 	web       roomWeb    // the web door for phones, when on
@@ -70,7 +74,11 @@ func (a *App) openRoomCmd() tea.Cmd {
 	a.room.opening = true
 	return func() tea.Msg {
 		if cfg.Listen == "" {
-			return roomOpenedMsg{err: errorString(cfg.Unavailable)}
+			why := cfg.Unavailable
+			if why == "" {
+				why = "the room cannot open: give an address with --live-listen HOST:PORT"
+			}
+			return roomOpenedMsg{err: errors.New(why)}
 		}
 		key, err := store.LoadHostKey(cfg.HostKeyPath)
 		if err != nil {
@@ -93,15 +101,6 @@ func (a *App) openRoomCmd() tea.Cmd {
 	}
 }
 
-type errorString string
-
-func (e errorString) Error() string {
-	if e == "" {
-		return "the room cannot open: give an address with --live-listen HOST:PORT"
-	}
-	return string(e)
-}
-
 // roomUpdate handles the room's messages and keys; handled is false for
 // everything else.
 func (a *App) roomUpdate(msg tea.Msg) (handled bool, cmd tea.Cmd) {
@@ -120,9 +119,10 @@ func (a *App) roomUpdate(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		a.room.snap = msg.room.Snapshot()
 		ch, stop := msg.room.WatchWall()
 		lch, lstop := a.live.Watch()
+		a.room.wallCh, a.room.liveCh, a.room.done = ch, lch, make(chan struct{})
 		a.room.stopWall, a.room.stopLive = stop, lstop
 		a.room.panel = newRoomPanel()
-		return true, tea.Batch(waitRoom(msg.room, ch), waitLiveChange(msg.room, lch), a.resizeAll())
+		return true, tea.Batch(a.room.waitOn(ch, roomWallMsg{room: msg.room}), a.room.waitOn(lch, sessionWatchMsg{room: msg.room}), a.resizeAll())
 	case roomWallMsg:
 		if msg.room != a.room.room {
 			return true, nil // a room closed since
@@ -131,7 +131,7 @@ func (a *App) roomUpdate(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		if a.room.panel != nil {
 			a.room.panel.refresh(msg.room)
 		}
-		return true, a.rewaitRoom()
+		return true, a.room.waitOn(a.room.wallCh, msg)
 	case roomActionMsg:
 		if msg.room == a.room.room && a.room.panel != nil {
 			a.room.panel.status = msg.status
@@ -143,7 +143,7 @@ func (a *App) roomUpdate(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			return true, nil
 		}
 		msg.room.RefreshLines()
-		return true, tea.Batch(a.forward(session.ChangedMsg{Version: a.live.Version()}), a.rewaitSession())
+		return true, tea.Batch(a.forward(session.ChangedMsg{Version: a.live.Version()}), a.room.waitOn(a.room.liveCh, msg))
 	case tea.KeyMsg:
 		if a.room.panel != nil && a.roomOpen() {
 			return true, a.panelKey(msg)
@@ -197,12 +197,7 @@ func (a *App) roomAfterUpdate() tea.Cmd {
 // door shuts, and nothing of the room stays in memory.
 func (a *App) closeRoom() tea.Cmd {
 	r := a.room
-	if r.stopWall != nil {
-		r.stopWall()
-	}
-	if r.stopLive != nil {
-		r.stopLive()
-	}
+	r.stopWatching()
 	a.room = roomHost{askedOpen: true}
 	return tea.Batch(func() tea.Msg { closeRoomWeb(r.web.srv); closeRoom(r.room, r.srv); return nil }, a.resizeAll())
 }
@@ -211,9 +206,24 @@ func (a *App) closeRoom() tea.Cmd {
 func (a *App) CloseRoom() {
 	if a.roomOpen() {
 		r := a.room
+		r.stopWatching()
 		a.room = roomHost{}
 		closeRoomWeb(r.web.srv)
 		closeRoom(r.room, r.srv)
+	}
+}
+
+// stopWatching ends the app's watches of the room and the session, and
+// the commands waiting on them.
+func (r *roomHost) stopWatching() {
+	if r.stopWall != nil {
+		r.stopWall()
+	}
+	if r.stopLive != nil {
+		r.stopLive()
+	}
+	if r.done != nil {
+		close(r.done)
 	}
 }
 
@@ -227,38 +237,19 @@ func closeRoom(room *live.Room, srv *live.SSHServer) {
 	_ = srv.Shutdown(ctx)
 }
 
-func waitRoom(room *live.Room, ch <-chan struct{}) tea.Cmd {
+// waitOn is the command that waits for the next signal on a watch and
+// reports it as msg; the handler of msg waits again on the same watch.
+// It ends, reporting nothing, when the room closes.
+func (r *roomHost) waitOn(ch <-chan struct{}, msg tea.Msg) tea.Cmd {
+	done := r.done
 	return func() tea.Msg {
-		<-ch
-		return roomWallMsg{room: room}
+		select {
+		case <-ch:
+			return msg
+		case <-done:
+			return nil
+		}
 	}
-}
-
-func waitLiveChange(room *live.Room, ch <-chan struct{}) tea.Cmd {
-	return func() tea.Msg {
-		<-ch
-		return sessionWatchMsg{room: room}
-	}
-}
-
-// rewaitRoom and rewaitSession watch on: each watch is one channel kept
-// for the room's life, so waiting again is a new command on it.
-func (a *App) rewaitRoom() tea.Cmd {
-	ch, stop := a.room.room.WatchWall()
-	if a.room.stopWall != nil {
-		a.room.stopWall()
-	}
-	a.room.stopWall = stop
-	return waitRoom(a.room.room, ch)
-}
-
-func (a *App) rewaitSession() tea.Cmd {
-	ch, stop := a.live.Watch()
-	if a.room.stopLive != nil {
-		a.room.stopLive()
-	}
-	a.room.stopLive = stop
-	return waitLiveChange(a.room.room, ch)
 }
 
 // joinAddr is the address participants type: the one listened on (or,

@@ -240,7 +240,7 @@ func (a *App) openActivity(dots bool) string {
 	}
 	kind := model.RoomLobby
 	switch {
-	case dots && live.NotesField(ex) != "":
+	case dots && model.RoomNotesField(ex) != "":
 		kind = model.RoomDots
 	case dots:
 		return "this exercise has no lines to dot"
@@ -248,7 +248,7 @@ func (a *App) openActivity(dots bool) string {
 		kind = model.RoomPoll
 	case ex.Kind == model.KindRating:
 		kind = model.RoomRating
-	case live.NotesField(ex) != "":
+	case model.RoomNotesField(ex) != "":
 		kind = model.RoomWrite
 	default:
 		return "this exercise has nothing for the room to do: polls, ratings and exercises with lines do"

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,7 +39,7 @@ func join(t *testing.T, room *live.Room) int {
 		t.Fatal(err)
 	}
 	for _, n := range room.Participants() {
-		if !strings.Contains(" "+joinInts(before)+" ", " "+strconv.Itoa(n)+" ") {
+		if !slices.Contains(before, n) {
 			return n
 		}
 	}
@@ -168,12 +169,4 @@ func kaGoTo(t *testing.T, d *driver, app *App, id string) {
 func lastLine(v string) string {
 	lines := strings.Split(strings.TrimRight(plain(v), "\n"), "\n")
 	return lines[len(lines)-1]
-}
-
-func joinInts(ns []int) string {
-	var s []string
-	for _, n := range ns {
-		s = append(s, strconv.Itoa(n))
-	}
-	return strings.Join(s, " ")
 }

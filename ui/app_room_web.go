@@ -113,7 +113,7 @@ func (rw *roomWeb) lines(t common.Theme, w int) []string {
 		out = append(out, "")
 	}
 	if !rw.srv.Encrypted() {
-		for _, l := range wrapWords(webUnencrypted, max(w, 30)) {
+		for _, l := range common.PackWith(strings.Fields(webUnencrypted), " ", max(w, 30)) {
 			out = append(out, t.Warning.Render(l))
 		}
 	}
@@ -149,26 +149,4 @@ func (rw *roomWeb) footer() string {
 		return "or " + u
 	}
 	return ""
-}
-
-// wrapWords breaks text into lines of at most w columns at spaces only
-// (a flag such as --tls-cert is never split); a longer word stands alone.
-func wrapWords(text string, w int) []string {
-	var out []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = word
-		case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
-			line += " " + word
-		default:
-			out = append(out, line)
-			line = word
-		}
-	}
-	if line != "" {
-		out = append(out, line)
-	}
-	return out
 }

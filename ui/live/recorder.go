@@ -22,9 +22,6 @@ func NewRecorder(l *session.Live) *SessionRecorder { return &SessionRecorder{liv
 // ErrNoExercise is the error of a result for an exercise not in the deck.
 var ErrNoExercise = errors.New("that exercise is not in this deck")
 
-// NotesField is the field a room's notes go to in ex (model.RoomNotesField).
-func NotesField(ex *model.Exercise) string { return model.RoomNotesField(ex) }
-
 // Reveal adds texts as lines of the room's group of ex (a group named
 // "Room", made the first time), all in one saved change.
 func (r *SessionRecorder) Reveal(ex string, texts []string) error {
@@ -34,7 +31,7 @@ func (r *SessionRecorder) Reveal(ex string, texts []string) error {
 	if e == nil {
 		return ErrNoExercise
 	}
-	field := NotesField(e)
+	field := model.RoomNotesField(e)
 	if field == "" {
 		return errors.New("this exercise has no lines for the room's notes")
 	}

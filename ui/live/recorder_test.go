@@ -36,7 +36,7 @@ func TestRecorderCommitsTheRoomsResults(t *testing.T) {
 		t.Errorf("the groups end with %+v, want the room's group %s named Room", last, group)
 	}
 	ex := l.Exercises()["M1-E3"]
-	lines := d.In(model.Slot{Exercise: "M1-E3", Group: group, Field: live.NotesField(ex)})
+	lines := d.In(model.Slot{Exercise: "M1-E3", Group: group, Field: model.RoomNotesField(ex)})
 	if len(lines) != 3 || lines[2].Text != "joint visits" {
 		t.Fatalf("the room's group holds %+v, want the three notes in order", lines)
 	}

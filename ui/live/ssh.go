@@ -95,6 +95,19 @@ func WithCloseGrace(d time.Duration) SSHOption { return func(c *sshConfig) { c.c
 // purpose.
 var ErrListenAllInterfaces = errors.New("give the address to listen on (such as 192.168.1.20:2222): an address with no host would listen on every network")
 
+// checkListen is the rule of every door's address: a host and a port,
+// never an empty host (which would listen on every network silently).
+func checkListen(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if host == "" {
+		return ErrListenAllInterfaces
+	}
+	return nil
+}
+
 // ListenSSH starts the room's SSH door on addr (host and port; port 0
 // picks a free one) with hostKey (store.LoadHostKey's Signer). door is
 // asked about every code a client gives.
@@ -102,12 +115,8 @@ func ListenSSH(addr string, door Door, hostKey gossh.Signer, opts ...SSHOption) 
 	if door == nil || hostKey == nil {
 		return nil, errors.New("live: ListenSSH needs a door and a host key")
 	}
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
+	if err := checkListen(addr); err != nil {
 		return nil, err
-	}
-	if host == "" {
-		return nil, ErrListenAllInterfaces
 	}
 	cfg := sshConfig{
 		dark:       true,

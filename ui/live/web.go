@@ -117,13 +117,10 @@ func ListenWeb(addr string, room *Room, opts ...WebOption) (*WebServer, error) {
 	if room == nil {
 		return nil, errors.New("live: ListenWeb needs a room")
 	}
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
+	if err := checkListen(addr); err != nil {
 		return nil, err
 	}
-	if host == "" {
-		return nil, ErrListenAllInterfaces
-	}
+	host, _, _ := net.SplitHostPort(addr)
 	cfg := webConfig{
 		maxStreams: DefaultWebStreams, seatStreams: DefaultWebSeatStreams, seatIdle: DefaultWebSeatIdle,
 		rate: defaultWebRate, burst: defaultWebBurst, keepAlive: defaultKeepAlive, timeout: defaultWebTimeout,
