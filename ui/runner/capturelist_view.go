@@ -175,7 +175,8 @@ func roomRatingRows(h *Host, i int, indent string, w int) []string {
 		return nil
 	}
 	var out []string
-	for _, l := range common.PackWith(append([]string{"the room:"}, cells...), " · ", max(w-len(indent), 1)) {
+	cells[0] = "the room: " + cells[0]
+	for _, l := range common.PackWith(cells, " · ", max(w-len(indent), 1)) {
 		out = append(out, indent+h.env.Theme.Dim.Render(l))
 	}
 	return out
