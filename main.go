@@ -441,6 +441,7 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	// delay it by some milliseconds.
 	gcLater := time.AfterFunc(uiGCAfter, func() { debug.SetGCPercent(uiGCPercent) })
 	defer gcLater.Stop()
+	defer tuneMemory()() // freed pages handed back promptly: see memory.go
 	if !validTheme(g.theme) {
 		fmt.Fprintf(stderr, "huddle: unknown theme %q (want %s)\n", g.theme, strings.Join(common.ThemeNames, ", "))
 		return exitUsage
