@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -17,11 +16,11 @@ const postcodeAreas = `AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|
 // Outward code: area, then a digit, then an optional digit or letter
 // (A9, A99, AA9, AA99, A9A, AA9A). Inward code: a digit and two letters,
 // never C I K M O V. Any case: people type postcodes in lower case.
-var postcodeRE = regexp.MustCompile(`(?i)\b(?:GIR ?0AA|(?:` + postcodeAreas + `)[0-9][0-9A-HJKMNP-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b`)
+var postcodeRE = lazyRegexp(`(?i)\b(?:GIR ?0AA|(?:` + postcodeAreas + `)[0-9][0-9A-HJKMNP-Y]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b`)
 
 func scanPostcodes(text string) []Finding {
 	var out []Finding
-	for _, m := range postcodeRE.FindAllStringIndex(text, -1) {
+	for _, m := range postcodeRE().FindAllStringIndex(text, -1) {
 		if isOrdinal(text[m[1]-3 : m[1]]) {
 			continue // "M1 3rd", "B2 1st": ordinals, not postcodes
 		}
@@ -55,11 +54,11 @@ func isOrdinal(s string) bool {
 // are not used. The final letter is often left out; then the letters
 // must be capitals, so that ordinary words followed by numbers do not
 // count.
-var niRE = regexp.MustCompile(`(?i)\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})(?:[ -]?([A-D]))?\b`)
+var niRE = lazyRegexp(`(?i)\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})(?:[ -]?([A-D]))?\b`)
 
 func scanNINumbers(text string) []Finding {
 	var out []Finding
-	for _, m := range niRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range niRE().FindAllStringSubmatchIndex(text, -1) {
 		prefix := text[m[2]:m[3]]
 		switch strings.ToUpper(prefix) {
 		case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"strings"
 	"time"
 )
@@ -23,19 +22,19 @@ const monthPattern = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 // The date patterns are anchored and tried only where a number or a word
 // begins, on a short window of the text, so a scan stays linear.
 var (
-	numericDateRE = regexp.MustCompile(`^(\d{1,4})([/.-])(\d{1,2})([/.-])(\d{1,4})`)
-	dayMonthRE    = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(` + monthPattern + `)\.?,?[\s-]+(\d{4})`)
-	monthDayRE    = regexp.MustCompile(`(?i)^(` + monthPattern + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
+	numericDateRE = lazyRegexp(`^(\d{1,4})([/.-])(\d{1,2})([/.-])(\d{1,4})`)
+	dayMonthRE    = lazyRegexp(`(?i)^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(` + monthPattern + `)\.?,?[\s-]+(\d{4})`)
+	monthDayRE    = lazyRegexp(`(?i)^(` + monthPattern + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
 
 	// After a cue word, a month and year, a numeric month and year, or a
 	// year alone is a date of birth too.
-	dobCueRE     = regexp.MustCompile(`(?i)\b(?:d\.o\.b\b\.?|dob\b|date of birth|birth ?date|born\b)(?:\s*(?:on|in|:|-))?(?:\s*the)?\s*`)
-	partialDOBRE = regexp.MustCompile(`(?i)^(?:(` + monthPattern + `)\.?,?\s+(\d{4})|(\d{1,2})[/.-](\d{4})|(\d{4}))\b`)
+	dobCueRE     = lazyRegexp(`(?i)\b(?:d\.o\.b\b\.?|dob\b|date of birth|birth ?date|born\b)(?:\s*(?:on|in|:|-))?(?:\s*the)?\s*`)
+	partialDOBRE = lazyRegexp(`(?i)^(?:(` + monthPattern + `)\.?,?\s+(\d{4})|(\d{1,2})[/.-](\d{4})|(\d{4}))\b`)
 
 	// Ages: "aged 84", "84-year-old", "84 years old", "84yo".
-	agedRE    = regexp.MustCompile(`(?i)\baged\s+(\d{1,3})\b`)
-	yearOldRE = regexp.MustCompile(`(?i)\b(\d{1,3})(?:[\s-]?(?:years?|yrs?)[\s-]?old\b|\s?y\.?o\b)`)
-	rangeRE   = regexp.MustCompile(`(?i)^\s*(?:-|\+|to\b|and (?:over|under|above)\b|or (?:over|under|older|younger)\b|%)`)
+	agedRE    = lazyRegexp(`(?i)\baged\s+(\d{1,3})\b`)
+	yearOldRE = lazyRegexp(`(?i)\b(\d{1,3})(?:[\s-]?(?:years?|yrs?)[\s-]?old\b|\s?y\.?o\b)`)
+	rangeRE   = lazyRegexp(`(?i)^\s*(?:-|\+|to\b|and (?:over|under|above)\b|or (?:over|under|older|younger)\b|%)`)
 )
 
 // dobCues are the words after which a full date is a date of birth,
@@ -64,7 +63,7 @@ func scanDates(text string, today time.Time) []Finding {
 			add(i, n, d, m, y)
 			return
 		}
-		if m := dayMonthRE.FindStringSubmatch(w); m != nil {
+		if m := dayMonthRE().FindStringSubmatch(w); m != nil {
 			d, mo, y := smallAtoi(m[1]), monthNumber(m[2]), smallAtoi(m[3])
 			if validDate(d, mo, y, false) {
 				add(i, len(m[0]), d, mo, y)
@@ -75,7 +74,7 @@ func scanDates(text string, today time.Time) []Finding {
 		if !isLetterByte(text[i]) || (i > 0 && isLetterByte(text[i-1])) {
 			continue
 		}
-		if m := monthDayRE.FindStringSubmatch(dateWindowAt(text, i)); m != nil {
+		if m := monthDayRE().FindStringSubmatch(dateWindowAt(text, i)); m != nil {
 			d, mo, y := smallAtoi(m[2]), monthNumber(m[1]), smallAtoi(m[3])
 			if validDate(d, mo, y, false) {
 				add(i, len(m[0]), d, mo, y)
@@ -91,8 +90,8 @@ func scanDates(text string, today time.Time) []Finding {
 // found by scanDates.
 func scanPartialDOBs(text string, today time.Time) []Finding {
 	var out []Finding
-	for _, c := range dobCueRE.FindAllStringIndex(text, -1) {
-		m := partialDOBRE.FindStringSubmatch(dateWindowAt(text, c[1]))
+	for _, c := range dobCueRE().FindAllStringIndex(text, -1) {
+		m := partialDOBRE().FindStringSubmatch(dateWindowAt(text, c[1]))
 		if m == nil || digitAt(text, c[1]+len(m[0])) || (c[1]+len(m[0]) < len(text) && isDateSep(text[c[1]+len(m[0])])) {
 			continue
 		}
@@ -113,13 +112,13 @@ func scanPartialDOBs(text string, today time.Time) []Finding {
 // "aged 18+") describes a group, not a person, and is left out.
 func scanAges(text string) []Finding {
 	var out []Finding
-	for _, m := range agedRE.FindAllStringSubmatchIndex(text, -1) {
-		if rangeRE.MatchString(text[m[1]:]) || smallAtoi(text[m[2]:m[3]]) > 120 {
+	for _, m := range agedRE().FindAllStringSubmatchIndex(text, -1) {
+		if rangeRE().MatchString(text[m[1]:]) || smallAtoi(text[m[2]:m[3]]) > 120 {
 			continue
 		}
 		out = append(out, newFinding(text, FindingAge, m[0], m[1]))
 	}
-	for _, m := range yearOldRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range yearOldRE().FindAllStringSubmatchIndex(text, -1) {
 		if m[2] > 0 && (isDateSep(text[m[2]-1]) || text[m[2]-1] == '-') || smallAtoi(text[m[2]:m[3]]) > 120 {
 			continue
 		}
@@ -161,7 +160,7 @@ func digitAt(s string, i int) bool { return i >= 0 && i < len(s) && isDigitByte(
 // month need two digits each, so that version numbers such as 1.2.10 do
 // not count.
 func numericDate(w string, today time.Time) (n, d, m, y int) {
-	g := numericDateRE.FindStringSubmatch(w)
+	g := numericDateRE().FindStringSubmatch(w)
 	if g == nil || g[2] != g[4] {
 		return 0, 0, 0, 0
 	}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -14,7 +13,7 @@ const titlePattern = `Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Revd|Cllr
 
 // A surname: Jones, O'Neil, McDonald, MacLeod, Smith-Jones, D'Souza, JONES,
 // optionally after initials (J Smith, J. A. Smith).
-var nameRE = regexp.MustCompile(`\b(?:` + titlePattern + `)\.? (?:[A-Z]\.? ){0,2}([A-Z](?:'[A-Z])?[a-z]*(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:'[A-Z]+)?)\b`)
+var nameRE = lazyRegexp(`\b(?:` + titlePattern + `)\.? (?:[A-Z]\.? ){0,2}([A-Z](?:'[A-Z])?[a-z]*(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:'[A-Z]+)?)\b`)
 
 // notSurnames are capitalised words that follow a title without being a
 // name: "Dr Foster" is a name, "Miss Monday's meeting" is not.
@@ -24,7 +23,7 @@ var notSurnames = wordSet(`A An And As At But By For From I If In It Its No Not 
 
 func scanNames(text string) []Finding {
 	var out []Finding
-	for _, m := range nameRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range nameRE().FindAllStringSubmatchIndex(text, -1) {
 		surname := text[m[2]:m[3]]
 		if len(surname) < 2 || notSurnames[surname] || notSurnames[surname[:1]+strings.ToLower(surname[1:])] {
 			continue
@@ -50,11 +49,11 @@ var (
 
 // houseNumberRE: a house number (14, 14a, "Flat 2, 14"), then a space;
 // scanAddresses reads the words after it.
-var houseNumberRE = regexp.MustCompile(`(?i)\b(?:(?:flat|apartment|apt|unit) \d{1,4}[a-z]?,? )?\d{1,4}[a-z]?\b,? `)
+var houseNumberRE = lazyRegexp(`(?i)\b(?:(?:flat|apartment|apt|unit) \d{1,4}[a-z]?,? )?\d{1,4}[a-z]?\b,? `)
 
 // livesAtRE: "lives at" and the like, then a place starting with a number
 // or a capitalised word (not "lives at home").
-var livesAtRE = regexp.MustCompile(`\b(?i:lives at|living at|lived at|resides at|residing at|staying at|address is|address:)[ ,:]*` +
+var livesAtRE = lazyRegexp(`\b(?i:lives at|living at|lived at|resides at|residing at|staying at|address is|address:)[ ,:]*` +
 	`((?:\d{1,4}[A-Za-z]?,? )?(?:[Tt]he )?[A-Z0-9][\w'-]*(?:,? [A-Z0-9][\w'-]*){0,4})`)
 
 // maxStreetWords is how many words a street's name has before its type.
@@ -62,7 +61,7 @@ const maxStreetWords = 3
 
 func scanAddresses(text string) []Finding {
 	var out []Finding
-	for _, m := range houseNumberRE.FindAllStringIndex(text, -1) {
+	for _, m := range houseNumberRE().FindAllStringIndex(text, -1) {
 		var words []string
 		var ends []int
 		for j := m[1]; len(words) <= maxStreetWords && j < len(text); {
@@ -86,7 +85,7 @@ func scanAddresses(text string) []Finding {
 			}
 		}
 	}
-	for _, m := range livesAtRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range livesAtRE().FindAllStringSubmatchIndex(text, -1) {
 		if strings.EqualFold(strings.Fields(text[m[2]:m[3]])[0], "home") {
 			continue
 		}

@@ -1,18 +1,17 @@
 package model
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 )
 
 // principleID matches the ids of the principles' checklists: P1, P2...
-var principleID = regexp.MustCompile(`^P[0-9]+$`)
+var principleID = lazyRegexp(`^P[0-9]+$`)
 
 // IsPrincipleChecklist reports whether ex is one of the checklists of the
 // principles of workforce integration (P1..P6).
 func IsPrincipleChecklist(ex *Exercise) bool {
-	return ex != nil && ex.Kind == KindChecklist && principleID.MatchString(ex.ID)
+	return ex != nil && ex.Kind == KindChecklist && principleID().MatchString(ex.ID)
 }
 
 // ChecklistSummary renders a checklist: each item with its status and
@@ -47,7 +46,7 @@ type PrincipleTally struct {
 func PrinciplesTally(d *SessionData, exercises map[string]*Exercise) []PrincipleTally {
 	seen := map[string]bool{}
 	for _, e := range d.Entries {
-		if e.Live() && principleID.MatchString(e.ExerciseID) && isItemField(e.Field) {
+		if e.Live() && principleID().MatchString(e.ExerciseID) && isItemField(e.Field) {
 			seen[e.ExerciseID] = true
 		}
 	}
