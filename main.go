@@ -20,6 +20,7 @@ import (
 	"github.com/carehuddle/huddle/toolkit"
 	"github.com/carehuddle/huddle/ui"
 	"github.com/carehuddle/huddle/ui/common"
+	"github.com/carehuddle/huddle/ui/memory"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -441,7 +442,7 @@ func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
 	// delay it by some milliseconds.
 	gcLater := time.AfterFunc(uiGCAfter, func() { debug.SetGCPercent(uiGCPercent) })
 	defer gcLater.Stop()
-	defer tuneMemory()() // freed pages handed back promptly: see memory.go
+	defer memory.Stop() // a burst of rendering under way ends: see ui/memory
 	if !validTheme(g.theme) {
 		fmt.Fprintf(stderr, "huddle: unknown theme %q (want %s)\n", g.theme, strings.Join(common.ThemeNames, ", "))
 		return exitUsage

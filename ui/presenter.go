@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"runtime/debug"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/list"
@@ -159,36 +156,9 @@ func (p *Presenter) renderAheadCmd(from, width int) tea.Cmd {
 	c := p.cache
 	c.Cancel() // a render-ahead for an earlier position is no longer wanted
 	return func() tea.Msg {
-		if rendered, _ := c.RenderAround(from, width); rendered > 0 {
-			handBackLater()
-		}
+		c.RenderAround(from, width)
 		return nil
 	}
-}
-
-// handBackAfter is how long after the last render the memory is handed back.
-const handBackAfter = 500 * time.Millisecond
-
-// handBack is the one pending hand-back of memory.
-var handBack struct {
-	sync.Mutex
-	t *time.Timer
-}
-
-// handBackLater hands memory back to the system once rendering has paused
-// for handBackAfter. Renders leave megabytes of garbage behind (glamour
-// allocates most of a megabyte a slide), and Go returns idle memory only
-// slowly: without this, paging through the deck leaves 2 to 3 MB more
-// resident. One timer, pushed back by every render, so a walk through the
-// deck pays for one collection at its end, and nothing runs while idle.
-func handBackLater() {
-	handBack.Lock()
-	defer handBack.Unlock()
-	if handBack.t == nil {
-		handBack.t = time.AfterFunc(handBackAfter, debug.FreeOSMemory)
-		return
-	}
-	handBack.t.Reset(handBackAfter)
 }
 
 // Update implements tea.Model.

@@ -80,7 +80,7 @@ func (c *minutesCache) renderLocked(md string, width int) string {
 		}
 		c.renderers[width] = r
 	}
-	s, err := r.Render(screenMarkdown(md, width))
+	s, err := common.Render(r, screenMarkdown(md, width))
 	if err != nil {
 		return "could not render the minutes: " + err.Error()
 	}

@@ -83,7 +83,7 @@ func (c *SlideCache) renderLocked(slide, width int) string {
 		}
 		c.renderers[width] = r
 	}
-	s, err := r.Render(c.bodies[slide])
+	s, err := common.Render(r, c.bodies[slide])
 	if err != nil {
 		return "could not render this slide: " + err.Error()
 	}

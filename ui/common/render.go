@@ -1,6 +1,7 @@
 package common
 
 import (
+	"github.com/carehuddle/huddle/ui/memory"
 	"github.com/charmbracelet/glamour"
 	glamouransi "github.com/charmbracelet/glamour/ansi"
 	"github.com/muesli/termenv"
@@ -16,4 +17,11 @@ func NewRenderer(style glamouransi.StyleConfig, profile termenv.Profile, width i
 		// Two cells of slack for list bullets, which glamour does not count.
 		glamour.WithWordWrap(max(width-2, 10)),
 	)
+}
+
+// Render renders md with r: the one way Markdown is rendered, so that
+// every render counts in the burst that keeps memory low (ui/memory).
+func Render(r *glamour.TermRenderer, md string) (string, error) {
+	memory.Rendered()
+	return r.Render(md)
 }

@@ -37,7 +37,7 @@ func (s *summaryPanel) update(t common.Theme, _ *model.Exercise, md string, w in
 	}
 	out := md
 	if s.renderer != nil {
-		if rendered, err := s.renderer.Render(md); err == nil {
+		if rendered, err := common.Render(s.renderer, md); err == nil {
 			out = rendered
 		}
 	}
