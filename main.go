@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -25,13 +24,6 @@ import (
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
-
-// uiGCPercent is the garbage collector's target while the full-screen
-// program runs (Go's default is 100), from uiGCAfter after it starts.
-const (
-	uiGCPercent = 50
-	uiGCAfter   = 250 * time.Millisecond
-)
 
 // exitUsage is the exit code for a command line that could not be understood.
 const (
@@ -434,15 +426,7 @@ func cmdPresent(args []string, stdout, stderr io.Writer) int {
 // runUI loads the deck, settles the theme without querying the terminal,
 // and runs the full-screen program.
 func runUI(g globals, cfg ui.Config, stderr io.Writer) int {
-	// The presenter's live heap is small (about 2.5 MB on the built-in
-	// deck) and its garbage comes in bursts (glamour allocates most of a
-	// megabyte a slide): collecting when the heap has grown by half rather
-	// than doubled keeps 1.5 to 2.5 MB less resident, for little CPU. Not
-	// before the first frame is up: more collecting on the way to it would
-	// delay it by some milliseconds.
-	gcLater := time.AfterFunc(uiGCAfter, func() { debug.SetGCPercent(uiGCPercent) })
-	defer gcLater.Stop()
-	defer memory.Stop() // a burst of rendering under way ends: see ui/memory
+	defer memory.Stop() // the collector's target while rendering: see ui/memory
 	if !validTheme(g.theme) {
 		fmt.Fprintf(stderr, "huddle: unknown theme %q (want %s)\n", g.theme, strings.Join(common.ThemeNames, ", "))
 		return exitUsage

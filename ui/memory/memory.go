@@ -5,139 +5,74 @@
 // deck, most of it glamour's syntax highlighter's tables) and its garbage
 // comes in bursts: glamour allocates most of a megabyte a slide, and the
 // start (the first slide, then the slides around it) or a fast walk
-// through a deck renders dozens. Go hands freed pages back to the system
-// slowly, so a burst leaves megabytes resident, and that is the program's
-// peak.
+// through a deck renders dozens. Two things keep what a burst leaves
+// resident small:
 //
-// While a burst lasts, a soft memory limit makes the runtime collect
-// sooner and hand freed pages back at once. The limit follows the live
-// heap (set after every collection to live×burstFactor plus burstSlack,
-// never under burstFloor), so a program whose heap has grown (a review of
-// years of sessions, a room of phones) is not held to a small one. When
-// rendering has paused for handBackAfter, the rest is handed back and the
-// limit is lifted: between bursts (a timer ticking once a second, an idle
-// slide) the collector runs only when its target says, and nothing wakes.
+//   - From the second render on, the collector runs when the heap has
+//     grown by half (GOGC 50) rather than doubled (Go's default). Not for
+//     the first, which is the first frame's: collecting more on the way to
+//     it would delay it. At the default, the slides rendered around the
+//     first one took the program's peak 3 MB higher.
+//   - When rendering has paused for handBackAfter, the memory the burst
+//     freed is handed back to the system (Go hands it back slowly by
+//     itself). One timer, pushed back by every render: a walk through a
+//     deck pays for one collection at its end, and nothing runs while
+//     idle.
 package memory
 
 import (
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync"
 	"time"
 )
 
-const (
-	burstFloor  = 10 << 20
-	burstFactor = 2
-	burstSlack  = 4 << 20
-)
+// gcPercent is the collector's target from the second render on.
+const gcPercent = 50
 
 // handBackAfter is how long after the last render a burst ends.
 var handBackAfter = 500 * time.Millisecond
 
-// LimitFor is the soft memory limit during a burst, for a live heap of
-// live bytes.
-func LimitFor(live uint64) int64 {
-	return max(int64(live)*burstFactor+burstSlack, burstFloor)
-}
-
 // The runtime's hooks, replaced by tests.
 var (
-	setLimit  = debug.SetMemoryLimit
-	handBack  = debug.FreeOSMemory
-	liveBytes = func() (uint64, bool) {
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(s)
-		if s[0].Value.Kind() != metrics.KindUint64 {
-			return 0, false
-		}
-		return s[0].Value.Uint64(), true
-	}
+	setGCPercent = debug.SetGCPercent
+	handBack     = debug.FreeOSMemory
 )
 
-// burst is the one burst state of the process.
-var burst struct {
+// state is the process's one record of its renders.
+var state struct {
 	sync.Mutex
-	on     bool        // a burst is under way: the limit is set
-	armed  bool        // a cleanup waits for the next collection
-	timer  *time.Timer // ends the burst handBackAfter after the last render
-	before int64       // the limit there was before the burst
+	renders int         // renders so far
+	before  int         // the collector's target before the second render
+	timer   *time.Timer // ends the burst handBackAfter after the last render
 }
 
-// Rendered says that a render has just run (or is about to): a burst
-// begins if none is under way, and ends handBackAfter after the last
-// call. The program's start is a burst too: main calls it before the
-// first frame.
+// Rendered says that a render is about to run. Every Markdown render of
+// the program calls it (common.Render).
 func Rendered() {
-	burst.Lock()
-	defer burst.Unlock()
-	if !burst.on {
-		burst.on = true
-		burst.before = setLimit(LimitFor(live()))
-		if !burst.armed {
-			burst.armed = true
-			arm()
-		}
+	state.Lock()
+	defer state.Unlock()
+	state.renders++
+	if state.renders == 2 {
+		state.before = setGCPercent(gcPercent)
 	}
-	if burst.timer == nil {
-		burst.timer = time.AfterFunc(handBackAfter, end)
+	if state.timer == nil {
+		state.timer = time.AfterFunc(handBackAfter, handBack)
 		return
 	}
-	burst.timer.Reset(handBackAfter)
+	state.timer.Reset(handBackAfter)
 }
 
-// end ends a burst: the limit there was before comes back, and what the
-// burst left is handed back.
-func end() {
-	burst.Lock()
-	if burst.on {
-		burst.on = false
-		setLimit(burst.before)
-	}
-	burst.Unlock()
-	handBack()
-}
-
-// Stop ends any burst at once and puts the limit back (the program is
-// leaving its full screen).
+// Stop ends the program's renders: a pending hand-back is dropped and the
+// collector's target is put back (the program is leaving its full screen).
 func Stop() {
-	burst.Lock()
-	if burst.timer != nil {
-		burst.timer.Stop()
+	state.Lock()
+	defer state.Unlock()
+	if state.timer != nil {
+		state.timer.Stop()
+		state.timer = nil
 	}
-	on := burst.on
-	burst.Unlock()
-	if on {
-		end()
+	if state.renders >= 2 {
+		setGCPercent(state.before)
 	}
-}
-
-// live is the heap the last collection found live (0 before the first).
-func live() uint64 {
-	n, _ := liveBytes()
-	return n
-}
-
-// collected is allocated for its cleanup, which runs once the next
-// collection has freed it. It holds a pointer so that it is never batched
-// with other small objects (a batched object's cleanup may never run).
-type collected struct{ _ *int }
-
-// arm attaches the cleanup that follows the heap during a burst: after
-// each collection it sets the limit from the live heap, and arms again
-// while the burst lasts. Between bursts nothing is armed.
-func arm() {
-	runtime.AddCleanup(&collected{}, func(struct{}) {
-		burst.Lock()
-		defer burst.Unlock()
-		if !burst.on {
-			burst.armed = false
-			return
-		}
-		if n, ok := liveBytes(); ok {
-			setLimit(LimitFor(n))
-		}
-		arm()
-	}, struct{}{})
+	state.renders = 0
 }
