@@ -45,7 +45,9 @@ func cmdSessions(args []string, stdout, stderr io.Writer) int {
 	if !checkWhole(s, "sessions", *damagedOK, stderr) {
 		return exitError
 	}
-	// One page is read while the one before is written.
+	// One page is read while the one before is written. A page comes from
+	// the store's list rows: each session with its entry count, read
+	// without the session records (store.ListRows).
 	type page struct {
 		sessions []model.Session
 		counts   map[string]int
@@ -55,16 +57,15 @@ func cmdSessions(args []string, stdout, stderr io.Writer) int {
 	go func() {
 		defer close(pages)
 		for after := ""; ; {
-			list, next, err := s.SessionsPage(store.SearchFilter{}, after, sessionsPage)
+			rows, next, err := s.ListRows(store.SearchFilter{}, after, sessionsPage)
 			readErr = errors.Join(readErr, err)
-			ids := make([]string, len(list))
-			for i, sess := range list {
-				ids[i] = sess.ID
+			p := page{make([]model.Session, len(rows)), make(map[string]int, len(rows))}
+			for i, r := range rows {
+				p.sessions[i] = r.Session
+				p.counts[r.Session.ID] = r.Entries
 			}
-			counts, cerr := s.EntryCountsOf(ids)
-			readErr = errors.Join(readErr, cerr)
-			pages <- page{list, counts}
-			if next == "" || (err != nil && !errors.Is(err, store.ErrRecordDamaged)) || cerr != nil {
+			pages <- p
+			if next == "" || (err != nil && !errors.Is(err, store.ErrRecordDamaged)) {
 				return
 			}
 			after = next
