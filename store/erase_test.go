@@ -69,9 +69,16 @@ func TestDeleteSessionLeavesNoTraceInFileOrBackups(t *testing.T) {
 	// The search index holds the text's words folded ("okapi"), in keys
 	// of their own: those must go too.
 	const word = "okapi"
+	// Its list row (rows.go) holds its fields in a form of its own: the
+	// row's bytes after its count must go too.
+	saved, err := s.GetSession(gone.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := string(appendRowFields(nil, saved))
 	for _, p := range append([]string{path}, backups...) {
-		if !fileContains(t, p, secret) || !fileContains(t, p, word) {
-			t.Fatalf("%s does not hold the text and its indexed word before the deletion: the test proves nothing", p)
+		if !fileContains(t, p, secret) || !fileContains(t, p, word) || !fileContains(t, p, row) {
+			t.Fatalf("%s does not hold the text, its indexed word and its list row before the deletion: the test proves nothing", p)
 		}
 	}
 
@@ -83,7 +90,7 @@ func TestDeleteSessionLeavesNoTraceInFileOrBackups(t *testing.T) {
 		t.Errorf("erasure %+v, want 1 deleted and 3 backups rewritten", e)
 	}
 	for _, p := range append([]string{path}, backups...) {
-		for _, s := range []string{secret, gone.ID, word} {
+		for _, s := range []string{secret, gone.ID, word, row} {
 			if fileContains(t, p, s) {
 				t.Errorf("%s still holds %q after the deletion", filepath.Base(p), s)
 			}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"hash/fnv"
 
 	"github.com/carehuddle/huddle/model"
@@ -17,7 +18,17 @@ import (
 type rowFigures struct {
 	sum     uint64
 	entries int
-	rows    int // rows found for the session (more than one is a problem)
+	rows    int   // rows found for the session (more than one is a problem)
+	damage  error // why the row cannot be read, if it cannot
+}
+
+// rowCheck is what the check keeps of the rows bucket. It is judged at
+// the end, and only in a file of schema 3 or later: a file of schema 2 may
+// hold the rows of a migration that was cut short, which the next one
+// throws away.
+type rowCheck struct {
+	figures   map[string]*rowFigures
+	malformed [][]byte
 }
 
 // rowSum is the sum of what a row holds of sess, besides its count.
@@ -30,25 +41,24 @@ func rowSum(sess model.Session) uint64 {
 // rowLeaf checks one row.
 func (c *recordCheck) rowLeaf(k, v []byte) {
 	c.r.Indexed[bucketRows]++
-	sess, entries, reason := decodeRow(k, v)
+	rc := &c.rows
 	id, ok := sessionIDFromTimeKey(k)
 	if !ok {
-		c.r.problem("bucket %s has a malformed key %s", bucketRows, formatKey(k))
+		rc.malformed = append(rc.malformed, bytes.Clone(k))
 		return
 	}
-	if c.rows == nil {
-		c.rows = map[string]*rowFigures{}
+	if rc.figures == nil {
+		rc.figures = map[string]*rowFigures{}
 	}
-	f := c.rows[id]
+	f := rc.figures[id]
 	if f == nil {
 		f = &rowFigures{}
-		c.rows[id] = f
+		rc.figures[id] = f
 	}
 	f.rows++
+	sess, entries, reason := decodeRow(k, v)
 	if reason != "" {
-		c.r.damaged(rowDamaged(k, reason))
-		f.sum = 0
-		f.entries = -1 // damaged: reported once, as damage
+		f.damage = rowDamaged(k, reason)
 		return
 	}
 	f.sum, f.entries = rowSum(sess), entries
@@ -56,20 +66,26 @@ func (c *recordCheck) rowLeaf(k, v []byte) {
 
 // finishRows compares the rows with the sessions and their entries.
 func (c *recordCheck) finishRows() {
-	for _, id := range sortedKeys(c.rows) {
-		f := c.rows[id]
+	rc := &c.rows
+	for _, k := range rc.malformed {
+		c.r.problem("bucket %s has a malformed key %s", bucketRows, formatKey(k))
+	}
+	for _, id := range sortedKeys(rc.figures) {
+		f := rc.figures[id]
 		sess, exists := c.sessions[id]
 		entries := 0
 		if cf := c.counted.sessions[id]; cf != nil {
 			entries = cf.entries
 		}
 		switch {
+		case f.damage != nil:
+			c.r.damaged(f.damage)
 		case !exists:
 			c.r.problem("bucket %s has a list row of session %s, which does not exist", bucketRows, formatKey([]byte(id)))
 		case f.rows > 1:
 			c.r.problem("bucket %s has %d list rows of session %s", bucketRows, f.rows, formatKey([]byte(id)))
-		case f.entries < 0 || sess == nil:
-			// a damaged row, or a damaged record: reported as damage
+		case sess == nil:
+			// the record is damaged: reported as damage
 		case f.sum != sess.row:
 			c.r.problem("bucket %s has a list row of session %s that does not match its record", bucketRows, formatKey([]byte(id)))
 		case f.entries != entries:
@@ -78,7 +94,7 @@ func (c *recordCheck) finishRows() {
 		}
 	}
 	for _, id := range sortedKeys(c.sessions) {
-		if c.sessions[id] != nil && c.rows[id] == nil {
+		if c.sessions[id] != nil && rc.figures[id] == nil {
 			c.r.problem("session %s has no list row in bucket %s", formatKey([]byte(id)), bucketRows)
 		}
 	}
