@@ -104,6 +104,12 @@ func rowCRC(key, rest []byte) uint32 {
 // decodeRow verifies the row at key and decodes it; reason says what is
 // wrong with it, if anything is.
 func decodeRow(key, val []byte) (sess model.Session, entries int, reason string) {
+	return decodeRowIn(key, val, nil)
+}
+
+// decodeRowIn is decodeRow with the strings made through in, if not nil:
+// a list's rows repeat their kinds, teams, facilitators and exercise ids.
+func decodeRowIn(key, val []byte, in *interner) (sess model.Session, entries int, reason string) {
 	id, ok := sessionIDFromTimeKey(key)
 	switch {
 	case !ok:
@@ -115,7 +121,7 @@ func decodeRow(key, val []byte) (sess model.Session, entries int, reason string)
 	case binary.BigEndian.Uint32(val[1:5]) != rowCRC(key, val[5:]):
 		return sess, 0, "checksum mismatch"
 	}
-	p := rowScan{b: val[5:], ok: true}
+	p := rowScan{b: val[5:], ok: true, in: in}
 	n := p.uvarint()
 	for _, dst := range []*string{&sess.Kind, &sess.TeamID, &sess.TeamName, &sess.Facilitator, &sess.Title, &sess.Position} {
 		*dst = p.string()
@@ -159,6 +165,7 @@ func decodeRow(key, val []byte) (sess model.Session, entries int, reason string)
 type rowScan struct {
 	b  []byte
 	ok bool
+	in *interner
 }
 
 func (p *rowScan) uvarint() uint64 {
@@ -182,7 +189,31 @@ func (p *rowScan) bytes() []byte {
 	return out
 }
 
-func (p *rowScan) string() string { return string(p.bytes()) }
+func (p *rowScan) string() string { return p.in.string(p.bytes()) }
+
+// interner hands out one string for equal bytes, up to a bound, so that a
+// page of rows holds each repeated text once.
+type interner map[string]string
+
+// internMax bounds an interner's strings.
+const internMax = 4096
+
+func (in *interner) string(b []byte) string {
+	if in == nil {
+		return string(b)
+	}
+	if s, ok := (*in)[string(b)]; ok { // no copy for the lookup
+		return s
+	}
+	s := string(b)
+	if *in == nil {
+		*in = make(interner, 256)
+	}
+	if len(*in) < internMax {
+		(*in)[s] = s
+	}
+	return s
+}
 
 // rowDamaged is the error for a row that cannot be read.
 func rowDamaged(key []byte, reason string) error {

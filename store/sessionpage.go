@@ -54,6 +54,8 @@ func (s *Store) ListRows(f SearchFilter, after string, n int) (page []ListRow, n
 		from = []byte(after)
 	}
 	var damaged []error
+	page = make([]ListRow, 0, min(n, 1000))
+	var in interner
 	err = s.view(func(tx *bolt.Tx) error {
 		rows, err := s.bucket(tx, bucketRows)
 		if err != nil {
@@ -61,7 +63,7 @@ func (s *Store) ListRows(f SearchFilter, after string, n int) (page []ListRow, n
 		}
 		var last []byte // the key of the last session read
 		add := func(key, val []byte) {
-			sess, entries, reason := decodeRow(key, val)
+			sess, entries, reason := decodeRowIn(key, val, &in)
 			switch {
 			case reason != "":
 				damaged = append(damaged, rowDamaged(key, reason))
