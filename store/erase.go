@@ -131,6 +131,7 @@ func (s *Store) rewrite() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.unfollow() // a new file, whose note only a check may write (closenote.go)
 	fresh, tmp, err := compactInto(s.path, s.db)
 	if err != nil {
 		return err

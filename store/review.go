@@ -73,7 +73,7 @@ func (s *Store) ListSessionsFiltered(f SearchFilter) ([]model.Session, error) {
 	if err != nil {
 		return out, err
 	}
-	return out, errors.Join(damaged...)
+	return out, s.seen(errors.Join(damaged...))
 }
 
 // walkSessions calls fn with the id of every session in f's team and time
@@ -210,7 +210,7 @@ func (s *Store) SessionData(id string) (model.SessionData, error) {
 	if err != nil {
 		return d, err
 	}
-	return d, errors.Join(damaged...)
+	return d, s.seen(errors.Join(damaged...))
 }
 
 // LatestSession returns the most recently started session that can be

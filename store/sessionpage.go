@@ -103,5 +103,5 @@ func (s *Store) ListRows(f SearchFilter, after string, n int) (page []ListRow, n
 	if err != nil {
 		return page, "", err
 	}
-	return page, next, errors.Join(damaged...)
+	return page, next, s.seen(errors.Join(damaged...))
 }

@@ -275,5 +275,5 @@ func (s *Store) sessionsNewestFirst(index string, prefix []byte, idOf func([]byt
 	if err != nil {
 		return out, err
 	}
-	return out, errors.Join(damaged...)
+	return out, s.seen(errors.Join(damaged...))
 }
