@@ -26,7 +26,7 @@ type recordCheck struct {
 	owners   map[string]string       // session ids that entries and actions name, with the bucket
 	index    map[string][][]byte     // keys of each index bucket
 	counted  *countedCheck           // what the counted buckets hold
-	rows     rowCheck                // what the list rows hold (verify_rows.go)
+	rows     rowCheck                // what the rows bucket holds besides each session's figures
 	name     string                  // the bucket of the last leaf
 }
 

@@ -14,21 +14,23 @@ import (
 // what decoding that session's record gives and its number of entries,
 // and that every session has one row.
 
-// rowFigures are what the check keeps of one row.
-type rowFigures struct {
-	sum     uint64
-	entries int
-	rows    int   // rows found for the session (more than one is a problem)
-	damage  error // why the row cannot be read, if it cannot
+// rowCheck is what the check keeps of the rows bucket besides each
+// session's figures (rowFigures, kept with its counted figures, so that
+// a large file's check holds no second map of every session). It is
+// judged at the end, and only in a file of schema 3 or later: a file of
+// schema 2 may hold the rows of a migration that was cut short, which the
+// next one throws away.
+type rowCheck struct {
+	malformed [][]byte
+	seen      bool // a row was found
 }
 
-// rowCheck is what the check keeps of the rows bucket. It is judged at
-// the end, and only in a file of schema 3 or later: a file of schema 2 may
-// hold the rows of a migration that was cut short, which the next one
-// throws away.
-type rowCheck struct {
-	figures   map[string]*rowFigures
-	malformed [][]byte
+// rowFigures are what the check keeps of a session's rows.
+type rowFigures struct {
+	rowSum     uint64
+	rowEntries int
+	rows       int   // rows found for the session (more than one is a problem)
+	rowDamage  error // why a row cannot be read, if one cannot
 }
 
 // rowSum is the sum of what a row holds of sess, besides its count.
@@ -41,60 +43,54 @@ func rowSum(sess model.Session) uint64 {
 // rowLeaf checks one row.
 func (c *recordCheck) rowLeaf(k, v []byte) {
 	c.r.Indexed[bucketRows]++
-	rc := &c.rows
 	id, ok := sessionIDFromTimeKey(k)
 	if !ok {
-		rc.malformed = append(rc.malformed, bytes.Clone(k))
+		c.rows.malformed = append(c.rows.malformed, bytes.Clone(k))
 		return
 	}
-	if rc.figures == nil {
-		rc.figures = map[string]*rowFigures{}
-	}
-	f := rc.figures[id]
-	if f == nil {
-		f = &rowFigures{}
-		rc.figures[id] = f
-	}
+	f := &c.counted.of([]byte(id)).rowFigures
 	f.rows++
 	sess, entries, reason := decodeRow(k, v)
 	if reason != "" {
-		f.damage = rowDamaged(k, reason)
+		f.rowDamage = rowDamaged(k, reason)
 		return
 	}
-	f.sum, f.entries = rowSum(sess), entries
+	f.rowSum, f.rowEntries = rowSum(sess), entries
 }
 
 // finishRows compares the rows with the sessions and their entries.
 func (c *recordCheck) finishRows() {
-	rc := &c.rows
-	for _, k := range rc.malformed {
+	for _, k := range c.rows.malformed {
 		c.r.problem("bucket %s has a malformed key %s", bucketRows, formatKey(k))
 	}
-	for _, id := range sortedKeys(rc.figures) {
-		f := rc.figures[id]
+	figures := c.counted.sessions
+	for _, id := range sortedKeys(figures) {
+		cf := figures[id]
+		f := &cf.rowFigures
 		sess, exists := c.sessions[id]
-		entries := 0
-		if cf := c.counted.sessions[id]; cf != nil {
-			entries = cf.entries
-		}
 		switch {
-		case f.damage != nil:
-			c.r.damaged(f.damage)
+		case f.rows == 0:
+			if sess != nil {
+				c.r.problem("session %s has no list row in bucket %s", formatKey([]byte(id)), bucketRows)
+			}
+		case f.rowDamage != nil:
+			c.r.damaged(f.rowDamage)
 		case !exists:
 			c.r.problem("bucket %s has a list row of session %s, which does not exist", bucketRows, formatKey([]byte(id)))
 		case f.rows > 1:
 			c.r.problem("bucket %s has %d list rows of session %s", bucketRows, f.rows, formatKey([]byte(id)))
 		case sess == nil:
 			// the record is damaged: reported as damage
-		case f.sum != sess.row:
+		case f.rowSum != sess.row:
 			c.r.problem("bucket %s has a list row of session %s that does not match its record", bucketRows, formatKey([]byte(id)))
-		case f.entries != entries:
+		case f.rowEntries != cf.entries:
 			c.r.problem("bucket %s has a list row of session %s that counts %d entries, not %d", bucketRows,
-				formatKey([]byte(id)), f.entries, entries)
+				formatKey([]byte(id)), f.rowEntries, cf.entries)
 		}
 	}
+	// Sessions with no figures at all have no row either.
 	for _, id := range sortedKeys(c.sessions) {
-		if c.sessions[id] != nil && rc.figures[id] == nil {
+		if c.sessions[id] != nil && figures[id] == nil {
 			c.r.problem("session %s has no list row in bucket %s", formatKey([]byte(id)), bucketRows)
 		}
 	}
