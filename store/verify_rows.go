@@ -22,15 +22,14 @@ import (
 // next one throws away.
 type rowCheck struct {
 	malformed [][]byte
-	seen      bool // a row was found
+	damaged   map[string]error // why a session's row cannot be read
 }
 
 // rowFigures are what the check keeps of a session's rows.
 type rowFigures struct {
 	rowSum     uint64
-	rowEntries int
-	rows       int   // rows found for the session (more than one is a problem)
-	rowDamage  error // why a row cannot be read, if one cannot
+	rowEntries int32
+	rows       int32 // rows found for the session (more than one is a problem)
 }
 
 // rowSum is the sum of what a row holds of sess, besides its count.
@@ -52,10 +51,13 @@ func (c *recordCheck) rowLeaf(k, v []byte) {
 	f.rows++
 	sess, entries, reason := decodeRow(k, v)
 	if reason != "" {
-		f.rowDamage = rowDamaged(k, reason)
+		if c.rows.damaged == nil {
+			c.rows.damaged = map[string]error{}
+		}
+		c.rows.damaged[id] = rowDamaged(k, reason)
 		return
 	}
-	f.rowSum, f.rowEntries = rowSum(sess), entries
+	f.rowSum, f.rowEntries = rowSum(sess), int32(min(entries, 1<<31-1))
 }
 
 // finishRows compares the rows with the sessions and their entries.
@@ -73,8 +75,8 @@ func (c *recordCheck) finishRows() {
 			if sess != nil {
 				c.r.problem("session %s has no list row in bucket %s", formatKey([]byte(id)), bucketRows)
 			}
-		case f.rowDamage != nil:
-			c.r.damaged(f.rowDamage)
+		case c.rows.damaged[id] != nil:
+			c.r.damaged(c.rows.damaged[id])
 		case !exists:
 			c.r.problem("bucket %s has a list row of session %s, which does not exist", bucketRows, formatKey([]byte(id)))
 		case f.rows > 1:
@@ -83,7 +85,7 @@ func (c *recordCheck) finishRows() {
 			// the record is damaged: reported as damage
 		case f.rowSum != sess.row:
 			c.r.problem("bucket %s has a list row of session %s that does not match its record", bucketRows, formatKey([]byte(id)))
-		case f.rowEntries != cf.entries:
+		case int(f.rowEntries) != cf.entries:
 			c.r.problem("bucket %s has a list row of session %s that counts %d entries, not %d", bucketRows,
 				formatKey([]byte(id)), f.rowEntries, cf.entries)
 		}
