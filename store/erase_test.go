@@ -300,3 +300,40 @@ func TestEraseReachesEveryCopyBesideTheDatabase(t *testing.T) {
 		}
 	}
 }
+
+// TestEraseRewritesBackupOfSchema2: a daily backup taken before the
+// upgrade to the list rows (schema 2) is rewritten without the session,
+// not removed, and stays a whole file of schema 2.
+func TestEraseRewritesBackupOfSchema2(t *testing.T) {
+	s, path := openTemp(t)
+	gone := mustSession(t, s, model.Session{Title: "Gone", TeamName: "North"})
+	kept := mustSession(t, s, model.Session{Title: "Kept", TeamName: "South"})
+	fillSession(t, s, gone.ID, "STOAT-TEXT")
+	fillSession(t, s, kept.ID, "OTTER-TEXT")
+	name, err := s.BackupIfDue(time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	downgradeToV2(t, name, nil)
+	if schemaOf(t, name) != 2 || !fileContains(t, name, "STOAT-TEXT") {
+		t.Fatal("the backup is not a schema-2 file holding the session: the test proves nothing")
+	}
+	e, err := s.DeleteSessions(gone.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.BackupsRewritten) != 1 || len(e.BackupsRemoved) != 0 {
+		t.Errorf("erasure %+v, want the schema-2 backup rewritten", e)
+	}
+	for _, p := range []string{path, name} {
+		if fileContains(t, p, "STOAT-TEXT") || fileContains(t, p, gone.ID) {
+			t.Errorf("%s still holds the session", filepath.Base(p))
+		}
+		if !fileContains(t, p, "OTTER-TEXT") {
+			t.Errorf("%s lost the other session", filepath.Base(p))
+		}
+	}
+	if r, err := Check(name); err != nil || !r.OK() || r.Schema != 2 {
+		t.Fatalf("the rewritten backup: %v\n%s", err, r)
+	}
+}

@@ -151,6 +151,9 @@ func (s *Store) removeSessionIndex(tx *bolt.Tx, id string) error {
 		name   string
 		idFrom func([]byte) (string, bool)
 	}{{bucketSessionsByTime, sessionIDFromTimeKey}, {bucketSessionsByTeam, sessionIDFromTeamKey}, {bucketRows, sessionIDFromTimeKey}} {
+		if ix.name == bucketRows && tx.Bucket([]byte(bucketRows)) == nil {
+			continue // a backup of schema 2, being erased from (erase.go)
+		}
 		b, err := s.bucket(tx, ix.name)
 		if err != nil {
 			return err
