@@ -17,9 +17,11 @@ import (
 //
 //   - it starts following only from a check that passed on a settled file
 //     (the rule of checked.go: its content was read whole, and no write
-//     can hide in the check's step of the file clock) or from a note it
-//     trusted, and only in a store opened for writing: a read-only store
-//     writes no note but the check's own;
+//     can hide in the check's step of the file clock), the background one
+//     or the one before a migration, or from a note it trusted, and only
+//     in a store opened for writing: a read-only store writes no note but
+//     the check's own. After a migration so followed, the file is not
+//     checked again: the note is written at once;
 //   - before each of its transactions it compares the file's stamp with
 //     the one it took after its last commit (or the check): another
 //     writer in between moves the change time, the size or bbolt's
@@ -112,6 +114,20 @@ func (s *Store) afterWrite(wrote bool, err error) {
 	}
 }
 
+// followed reports whether the store has followed every change of the
+// file since a check, and the file is still as it left it, with its
+// stamp.
+func (s *Store) followed() (fileStamp, bool) {
+	s.follow.mu.Lock()
+	on, last := s.follow.on, s.follow.last
+	s.follow.mu.Unlock()
+	if !on {
+		return fileStamp{}, false
+	}
+	now, ok := stampOf(s.path)
+	return now, ok && now == last
+}
+
 // rememberAtClose writes the note if the store followed every change of
 // the file since its check. The caller holds s.mu for writing, and the
 // file open.
@@ -127,13 +143,7 @@ func (s *Store) rememberAtClose() {
 	default:
 		return
 	}
-	s.follow.mu.Lock()
-	on, last := s.follow.on, s.follow.last
-	s.follow.mu.Unlock()
-	if !on {
-		return
-	}
-	if now, ok := stampOf(s.path); ok && now == last {
+	if now, ok := s.followed(); ok {
 		rememberCheck(s.path, now)
 	}
 }
