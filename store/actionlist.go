@@ -165,7 +165,7 @@ func (s *Store) ActionItems(teamID string) ([]model.ActionItem, error) {
 	if err != nil {
 		return out, err
 	}
-	return out, errors.Join(damaged...)
+	return out, s.seen(errors.Join(damaged...))
 }
 
 // inParallel calls fn for 0..n-1, split into a run per core.

@@ -155,7 +155,7 @@ func (s *Store) OpenActions(teamID string) ([]model.Action, error) {
 	if err != nil {
 		return out, err
 	}
-	return out, errors.Join(damaged...)
+	return out, s.seen(errors.Join(damaged...))
 }
 
 // sessionActions appends the actions of one session (only open ones if

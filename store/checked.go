@@ -16,8 +16,9 @@ import (
 // any program changes the change time, which no program can set back),
 // and bbolt's meta pages still name the same transaction. Anything else,
 // an unreadable note included, means a full check as before. A note is
-// written only after a check that passed, and removed after one that
-// failed, so a damaged file is never trusted.
+// written only after a check that passed, or at a clean Close by a store
+// that followed every change of the file since one (closenote.go), and
+// removed after a check that failed, so a damaged file is never trusted.
 //
 // What the note cannot see is damage with no write: a disk that decays
 // under an unchanged file. Every record is checksummed on every read, so
@@ -89,21 +90,21 @@ func rememberCheck(path string, st fileStamp) {
 // forgetCheck removes the note (after a check that failed).
 func forgetCheck(path string) { os.Remove(path + checkedTail) }
 
-// checkRemembered reports whether a check of the file at path passed and
-// nothing has changed the file since.
-func checkRemembered(path string) bool {
+// rememberedStamp reports whether a check of the file at path passed and
+// nothing has changed the file since, with the file's stamp.
+func rememberedStamp(path string) (fileStamp, bool) {
 	raw, err := os.ReadFile(path + checkedTail)
 	if err != nil || len(raw) > 4096 {
-		return false
+		return fileStamp{}, false
 	}
 	data, reason := openRecord([]byte(filepath.Base(path)), raw)
 	if reason != "" {
-		return false
+		return fileStamp{}, false
 	}
 	var was fileStamp
 	if json.Unmarshal(data, &was) != nil {
-		return false
+		return fileStamp{}, false
 	}
 	now, ok := stampOf(path)
-	return ok && now == was
+	return now, ok && now == was
 }

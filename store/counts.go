@@ -7,9 +7,9 @@ import (
 )
 
 // Each session's number of entries (merged ones included) is stored in
-// entry_counts and kept in the same transaction as every put and delete
-// of an entry, so that a list's count column reads one key per session
-// instead of every entry.
+// entry_counts, and in the session's list row (rows.go), and kept in the
+// same transaction as every put and delete of an entry, so that a list's
+// count column reads no entry.
 
 // bumpEntryCount adds delta to the entry count of session id.
 func (s *Store) bumpEntryCount(tx *bolt.Tx, id string, delta int) error {
@@ -17,8 +17,11 @@ func (s *Store) bumpEntryCount(tx *bolt.Tx, id string, delta int) error {
 	if err != nil {
 		return err
 	}
-	_, _, err = bump(b, []byte(id), delta)
-	return err
+	_, n, err := bump(b, []byte(id), delta)
+	if err != nil {
+		return err
+	}
+	return s.setRowCount(tx, id, int(n))
 }
 
 // recountEntries sets the entry count of session id from its keys.
@@ -34,9 +37,14 @@ func (s *Store) recountEntries(tx *bolt.Tx, id string) error {
 		n++
 	}
 	if n == 0 {
-		return bs[1].Delete([]byte(id))
+		err = bs[1].Delete([]byte(id))
+	} else {
+		err = bs[1].Put([]byte(id), count4(uint32(n)))
 	}
-	return bs[1].Put([]byte(id), count4(uint32(n)))
+	if err != nil {
+		return err
+	}
+	return s.setRowCount(tx, id, n)
 }
 
 // EntryCounts gives the number of entries (merged ones included) of every

@@ -158,5 +158,5 @@ func (s *Store) SessionsOlderThan(cutoff time.Time) ([]model.Session, error) {
 	if err != nil {
 		return out, err
 	}
-	return out, errors.Join(damaged...)
+	return out, s.seen(errors.Join(damaged...))
 }

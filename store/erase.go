@@ -29,8 +29,8 @@ import (
 //
 // Backups are copies of the file, so each one is rewritten the same way:
 // the sessions are deleted from it and it is compacted. A backup that cannot
-// be rewritten (it is damaged, or of another schema) is removed if it holds
-// a deleted session's id anywhere in its bytes.
+// be rewritten (it is damaged, or of a schema before 2) is removed if it
+// holds a deleted session's id anywhere in its bytes.
 
 // eraseStep, when set (by tests), is called at each step of a rewrite:
 // "compacted" before the new file is renamed over the old, "renamed" after.
@@ -131,6 +131,7 @@ func (s *Store) rewrite() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.unfollow() // a new file, whose note only a check may write (closenote.go)
 	fresh, tmp, err := compactInto(s.path, s.db)
 	if err != nil {
 		return err
@@ -237,7 +238,10 @@ func (s *Store) eraseFromBackup(name string, ids []string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if version != schemaVersion() {
+	// A backup of the schema before the list rows (schema 2) is rewritten
+	// as it is: the days before an upgrade keep their backups through an
+	// erasure.
+	if version != schemaVersion() && version != 2 {
 		return false, fmt.Errorf("huddle: the backup %s has schema %d", name, version)
 	}
 	db, err := openBolt(name, &bolt.Options{Timeout: defaultTimeout})

@@ -69,9 +69,16 @@ func TestDeleteSessionLeavesNoTraceInFileOrBackups(t *testing.T) {
 	// The search index holds the text's words folded ("okapi"), in keys
 	// of their own: those must go too.
 	const word = "okapi"
+	// Its list row (rows.go) holds its fields in a form of its own: the
+	// row's bytes after its count must go too.
+	saved, err := s.GetSession(gone.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := string(appendRowFields(nil, saved))
 	for _, p := range append([]string{path}, backups...) {
-		if !fileContains(t, p, secret) || !fileContains(t, p, word) {
-			t.Fatalf("%s does not hold the text and its indexed word before the deletion: the test proves nothing", p)
+		if !fileContains(t, p, secret) || !fileContains(t, p, word) || !fileContains(t, p, row) {
+			t.Fatalf("%s does not hold the text, its indexed word and its list row before the deletion: the test proves nothing", p)
 		}
 	}
 
@@ -83,7 +90,7 @@ func TestDeleteSessionLeavesNoTraceInFileOrBackups(t *testing.T) {
 		t.Errorf("erasure %+v, want 1 deleted and 3 backups rewritten", e)
 	}
 	for _, p := range append([]string{path}, backups...) {
-		for _, s := range []string{secret, gone.ID, word} {
+		for _, s := range []string{secret, gone.ID, word, row} {
 			if fileContains(t, p, s) {
 				t.Errorf("%s still holds %q after the deletion", filepath.Base(p), s)
 			}
@@ -291,5 +298,42 @@ func TestEraseReachesEveryCopyBesideTheDatabase(t *testing.T) {
 		if fileContains(t, name, "MARMOT-TEXT") {
 			t.Errorf("%s still holds the text", filepath.Base(name))
 		}
+	}
+}
+
+// TestEraseRewritesBackupOfSchema2: a daily backup taken before the
+// upgrade to the list rows (schema 2) is rewritten without the session,
+// not removed, and stays a whole file of schema 2.
+func TestEraseRewritesBackupOfSchema2(t *testing.T) {
+	s, path := openTemp(t)
+	gone := mustSession(t, s, model.Session{Title: "Gone", TeamName: "North"})
+	kept := mustSession(t, s, model.Session{Title: "Kept", TeamName: "South"})
+	fillSession(t, s, gone.ID, "STOAT-TEXT")
+	fillSession(t, s, kept.ID, "OTTER-TEXT")
+	name, err := s.BackupIfDue(time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	downgradeToV2(t, name, nil)
+	if schemaOf(t, name) != 2 || !fileContains(t, name, "STOAT-TEXT") {
+		t.Fatal("the backup is not a schema-2 file holding the session: the test proves nothing")
+	}
+	e, err := s.DeleteSessions(gone.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.BackupsRewritten) != 1 || len(e.BackupsRemoved) != 0 {
+		t.Errorf("erasure %+v, want the schema-2 backup rewritten", e)
+	}
+	for _, p := range []string{path, name} {
+		if fileContains(t, p, "STOAT-TEXT") || fileContains(t, p, gone.ID) {
+			t.Errorf("%s still holds the session", filepath.Base(p))
+		}
+		if !fileContains(t, p, "OTTER-TEXT") {
+			t.Errorf("%s lost the other session", filepath.Base(p))
+		}
+	}
+	if r, err := Check(name); err != nil || !r.OK() || r.Schema != 2 {
+		t.Fatalf("the rewritten backup: %v\n%s", err, r)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -92,6 +93,20 @@ func checkHead(path string, size int64) error {
 	}
 	if len(problems) > 0 {
 		return &DamagedError{Path: path, Reason: problems[0]}
+	}
+	// The schema is read through bbolt, from the root's pages and the meta
+	// bucket's: pages there that lead back to themselves would send bbolt
+	// round for ever (until the stack overflows, which no recover can
+	// catch). The walk of those few pages finds them first. Other damage
+	// is left to the check of the whole file.
+	w.only, w.leaf = []byte(bucketMeta), func([][]byte, []byte, []byte) {}
+	w.walkTree(meta.root, nil, nil, nil, 0, nil)
+	if w.cyclic {
+		for _, p := range problems {
+			if strings.Contains(p, "leads back") {
+				return &DamagedError{Path: path, Reason: p}
+			}
+		}
 	}
 	return nil
 }

@@ -42,9 +42,12 @@ var indexBuckets = []string{bucketSessionsByTime, bucketSessionsByTeam}
 // zero (count4), kept in the same transaction as the records they count.
 var countedBuckets = []string{bucketWords, bucketPostings, bucketEntryCounts}
 
+// rowBuckets hold the list rows (rows.go), from schema 3.
+var rowBuckets = []string{bucketRows}
+
 // allBuckets lists every bucket of the current schema.
 func allBuckets() []string {
-	return append(append(append([]string(nil), recordBuckets...), indexBuckets...), countedBuckets...)
+	return append(append(append(append([]string(nil), recordBuckets...), indexBuckets...), countedBuckets...), rowBuckets...)
 }
 
 // keySchema is the meta key holding the schema version.

@@ -73,7 +73,7 @@ func (s *Store) ListSessionsFiltered(f SearchFilter) ([]model.Session, error) {
 	if err != nil {
 		return out, err
 	}
-	return out, errors.Join(damaged...)
+	return out, s.seen(errors.Join(damaged...))
 }
 
 // walkSessions calls fn with the id of every session in f's team and time
@@ -94,56 +94,67 @@ func (s *Store) walkSessionsFrom(tx *bolt.Tx, f SearchFilter, after []byte, fn f
 	if err != nil {
 		return err
 	}
-	c := ix.Cursor()
-	var k []byte
+	var ferr error
+	walkTimeKeys(ix, prefix, f, after, func(k, _ []byte) bool {
+		id, ok := idOf(k)
+		if !ok {
+			return true
+		}
+		more, err := fn(id, k)
+		ferr = err
+		return err == nil && more
+	})
+	return ferr
+}
+
+// walkTimeKeys walks the keys of b that are prefix, then time(8), then
+// more, newest first, within f's time range, starting after the key after
+// (nil: from the newest), until fn returns false.
+func walkTimeKeys(b *bolt.Bucket, prefix []byte, f SearchFilter, after []byte, fn func(k, v []byte) bool) {
+	c := b.Cursor()
+	var k, v []byte
 	switch {
 	case after != nil:
 		// The page before ended at after: go on from the key before it.
-		if k, _ = c.Seek(after); k == nil {
-			k, _ = c.Last()
+		if k, v = c.Seek(after); k == nil {
+			k, v = c.Last()
 		} else {
-			k, _ = c.Prev()
+			k, v = c.Prev()
 		}
 	case !f.To.IsZero():
 		// The first key at or after To, then one step back.
-		if k, _ = c.Seek(joinKey(prefix, timeBytes(f.To))); k == nil {
-			k, _ = c.Last()
+		if k, v = c.Seek(joinKey(prefix, timeBytes(f.To))); k == nil {
+			k, v = c.Last()
 		} else {
-			k, _ = c.Prev()
+			k, v = c.Prev()
 		}
 	case prefix != nil:
 		// Past the prefix, then one step back onto its last key.
 		end := append(bytes.Clone(prefix[:len(prefix)-1]), 1)
-		if k, _ = c.Seek(end); k == nil {
-			k, _ = c.Last()
+		if k, v = c.Seek(end); k == nil {
+			k, v = c.Last()
 		} else {
-			k, _ = c.Prev()
+			k, v = c.Prev()
 		}
 	default:
-		k, _ = c.Last()
+		k, v = c.Last()
 	}
 	var from []byte
 	if !f.From.IsZero() {
 		from = timeBytes(f.From)
 	}
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
 		t := k[len(prefix):]
 		if len(t) < 8 {
 			continue
 		}
 		if from != nil && bytes.Compare(t[:8], from) < 0 {
-			return nil
+			return
 		}
-		id, ok := idOf(k)
-		if !ok {
-			continue
-		}
-		more, err := fn(id, k)
-		if err != nil || !more {
-			return err
+		if !fn(k, v) {
+			return
 		}
 	}
-	return nil
 }
 
 // SessionData reads a session with its entries and actions in one read
@@ -199,7 +210,7 @@ func (s *Store) SessionData(id string) (model.SessionData, error) {
 	if err != nil {
 		return d, err
 	}
-	return d, errors.Join(damaged...)
+	return d, s.seen(errors.Join(damaged...))
 }
 
 // LatestSession returns the most recently started session that can be

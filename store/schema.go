@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion is the schema this huddle writes. Files with a lower
 // version are migrated on Open; files with a higher one are refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migration moves a database from one schema version to the next: step
 // runs inside one write transaction, together with the new version
@@ -26,6 +26,7 @@ type migration struct {
 var migrations = []migration{
 	{step: migrateV0toV1},
 	{prepare: (*Store).buildSearchIndex, step: migrateV1toV2},
+	{prepare: (*Store).buildRows, step: migrateV2toV3},
 }
 
 // schemaVersion is the version the migrations lead to.

@@ -183,7 +183,7 @@ func (s *Store) Search(query string, f SearchFilter) ([]SearchHit, error) {
 	if err != nil {
 		return hits, err
 	}
-	return hits, errors.Join(damaged...)
+	return hits, s.seen(errors.Join(damaged...))
 }
 
 // hasRef reports whether refs name a record of kind.

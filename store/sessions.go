@@ -127,16 +127,33 @@ func (s *Store) putSession(tx *bolt.Tx, b *bolt.Bucket, sess model.Session, old 
 			return sess, err
 		}
 	}
-	return sess, putRecord(b, []byte(sess.ID), sess)
+	// The record, and the list row of the session as decoding the record
+	// gives it (rows.go).
+	data, saved, err := encodeSessionRecord(sess)
+	if err != nil {
+		return sess, err
+	}
+	var oldKey []byte
+	if old != nil {
+		oldKey = rowKey(*old)
+	}
+	if err := s.putRow(tx, saved, oldKey); err != nil {
+		return sess, err
+	}
+	return sess, b.Put([]byte(sess.ID), sealRecord([]byte(sess.ID), data))
 }
 
-// removeSessionIndex deletes every index key of session id, found by
-// scanning the indexes, so that it works when its record cannot be read.
+// removeSessionIndex deletes every index key and list row of session id,
+// found by scanning the indexes, so that it works when its record cannot
+// be read.
 func (s *Store) removeSessionIndex(tx *bolt.Tx, id string) error {
 	for _, ix := range []struct {
 		name   string
 		idFrom func([]byte) (string, bool)
-	}{{bucketSessionsByTime, sessionIDFromTimeKey}, {bucketSessionsByTeam, sessionIDFromTeamKey}} {
+	}{{bucketSessionsByTime, sessionIDFromTimeKey}, {bucketSessionsByTeam, sessionIDFromTeamKey}, {bucketRows, sessionIDFromTimeKey}} {
+		if ix.name == bucketRows && tx.Bucket([]byte(bucketRows)) == nil {
+			continue // a backup of schema 2, being erased from (erase.go)
+		}
 		b, err := s.bucket(tx, ix.name)
 		if err != nil {
 			return err
@@ -261,5 +278,5 @@ func (s *Store) sessionsNewestFirst(index string, prefix []byte, idOf func([]byt
 	if err != nil {
 		return out, err
 	}
-	return out, errors.Join(damaged...)
+	return out, s.seen(errors.Join(damaged...))
 }

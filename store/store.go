@@ -54,17 +54,22 @@ type Store struct {
 	readOnly bool
 	now      func() time.Time
 	ver      *verification // the check of the whole file; nil while Open creates a new file
+	wmu      sync.Mutex    // held across each write transaction (closenote.go)
+	follow   follow        // whether every change since the check was this store's own (closenote.go)
 }
 
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database, waiting for transactions in progress; a check
-// still running is stopped.
+// still running is stopped. A store that has followed every change of the
+// file since its check writes the note that lets the next open trust it
+// (closenote.go).
 func (s *Store) Close() error {
 	s.stopVerify()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.rememberAtClose()
 	return s.db.Close()
 }
 
@@ -149,9 +154,16 @@ func Open(path string, opts Options) (*Store, error) {
 			opts.Upgrading(version, schemaVersion())
 		}
 		// A migration writes: the whole file is checked first.
+		began := time.Now()
+		before, stamped := stampOf(path)
 		if _, err := verifyFile(path, false, nil); err != nil {
 			db.Close()
 			return nil, err
+		}
+		if after, ok := stampOf(path); stamped && ok && after == before && settled(after, began) {
+			// The migration's own commits are followed from this check, so
+			// that the file need not be checked again after it (closenote.go).
+			s.followFrom(after)
 		}
 	}
 	if err := s.migrate(); err != nil {
@@ -207,7 +219,7 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return protect(s.path, func() error { return s.db.View(fn) })
+	return s.seen(protect(s.path, func() error { return s.db.View(fn) }))
 }
 
 // update runs fn in one write transaction, committed with fsync before it
@@ -222,5 +234,5 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return protect(s.path, func() error { return s.db.Update(fn) })
+	return s.write(fn)
 }

@@ -40,5 +40,5 @@ func (s *Store) TeamReport(teamID string, from, to time.Time, exercises map[stri
 		}
 	}
 	model.SortActionItems(rep.Actions, today)
-	return rep, errors.Join(damaged...)
+	return rep, s.seen(errors.Join(damaged...))
 }

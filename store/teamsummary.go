@@ -60,5 +60,5 @@ func (s *Store) TeamSummaries(exercises map[string]*model.Exercise, today time.T
 		}
 		out = append(out, sum)
 	}
-	return out, errors.Join(damaged...)
+	return out, s.seen(errors.Join(damaged...))
 }

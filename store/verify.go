@@ -61,9 +61,18 @@ type verification struct {
 func (s *Store) startVerify() {
 	v := &verification{done: make(chan struct{})}
 	s.ver = v
-	if checkRemembered(s.path) {
+	if st, ok := s.followed(); ok {
+		// A check passed when Open began, and every change since was
+		// this store's own (a migration's commits): closenote.go.
+		rememberCheck(s.path, st)
+		v.report = Report{Path: s.path, Remembered: true}
+		close(v.done)
+		return
+	}
+	if st, ok := rememberedStamp(s.path); ok {
 		// A check passed and nothing has changed the file since (checked.go).
 		v.report = Report{Path: s.path, Remembered: true}
+		s.followFrom(st)
 		close(v.done)
 		return
 	}
@@ -76,6 +85,7 @@ func (s *Store) startVerify() {
 		case v.err == nil && stamped:
 			if after, ok := stampOf(s.path); ok && after == before && settled(after, began) {
 				rememberCheck(s.path, after)
+				s.followFrom(after)
 			}
 		case errors.Is(v.err, ErrDamaged):
 			forgetCheck(s.path)

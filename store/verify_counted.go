@@ -32,6 +32,7 @@ type sessionFigures struct {
 	entries      int
 	entryCount   uint32
 	counted      bool // entry_counts holds the session
+	rowFigures        // its list rows (verify_rows.go)
 }
 
 func newCountedCheck() *countedCheck {

@@ -68,6 +68,9 @@ type pageWalk struct {
 	// cyclic is set when a page leads back to one above it: bbolt would
 	// loop for ever on such a file.
 	cyclic bool
+	// only, when set, limits the walk to the root and this top-level
+	// bucket.
+	only []byte
 	// broken counts the pages that were out of place.
 	broken int
 	bufs   [][]byte     // read buffers, one per depth
@@ -329,6 +332,9 @@ func (w *pageWalk) walkNode(id uint64, buf []byte, inline bool, path [][]byte, l
 // walkBucket checks the bucket named key whose header and inline page are
 // in val.
 func (w *pageWalk) walkBucket(id uint64, path [][]byte, key, val []byte, depth int, above []uint64) {
+	if w.only != nil && (len(path) > 0 || !bytes.Equal(key, w.only)) {
+		return
+	}
 	sub := append(append([][]byte(nil), path...), key)
 	if len(val) < bucketHeaderLen {
 		w.broken++

@@ -14,6 +14,7 @@ import (
 type sessionKeys struct {
 	teamID  string
 	started time.Time
+	row     uint64 // the sum of what its list row should hold (verify_rows.go)
 }
 
 // recordCheck checks the records and indexes that the page walk finds.
@@ -25,6 +26,7 @@ type recordCheck struct {
 	owners   map[string]string       // session ids that entries and actions name, with the bucket
 	index    map[string][][]byte     // keys of each index bucket
 	counted  *countedCheck           // what the counted buckets hold
+	rows     rowCheck                // what the rows bucket holds besides each session's figures
 	name     string                  // the bucket of the last leaf
 }
 
@@ -60,6 +62,10 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 	name := c.name
 	if len(path) != 1 || !isKnownBucket(name) {
 		return // reported by bucket
+	}
+	if name == bucketRows {
+		c.rowLeaf(k, v)
+		return
 	}
 	if isCountedBucket(name) {
 		c.countedLeaf(name, k, v)
@@ -99,7 +105,7 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 			c.r.problem("session %s is stored under key %s", sess.ID, formatKey(k))
 		}
 		// Only what the index keys are made of is kept.
-		c.sessions[string(k)] = &sessionKeys{teamID: sess.TeamID, started: sess.Started}
+		c.sessions[string(k)] = &sessionKeys{teamID: sess.TeamID, started: sess.Started, row: rowSum(sess)}
 	case bucketMeta:
 		var rec schemaRecord
 		if err = json.Unmarshal(data, &rec); err == nil && bytes.Equal(k, keySchema) {
@@ -162,8 +168,8 @@ func recordType(name string) any {
 // name a missing session, and the indexes.
 func (c *recordCheck) finish() {
 	for _, name := range allBuckets() {
-		if isCountedBucket(name) && c.r.Schema < 2 {
-			continue // schema 1 has none (a migration that was cut short may have left some)
+		if isCountedBucket(name) && c.r.Schema < 2 || name == bucketRows && c.r.Schema < 3 {
+			continue // older schemas have none (a migration that was cut short may have left some)
 		}
 		if !c.present[name] {
 			c.r.problem("the bucket %s is missing", name)
@@ -185,6 +191,9 @@ func (c *recordCheck) finish() {
 	c.checkIndexes()
 	if c.r.Schema >= 2 && c.present[bucketPostings] && c.present[bucketWords] && c.present[bucketEntryCounts] {
 		c.finishCounted()
+	}
+	if c.r.Schema >= 3 && c.present[bucketRows] {
+		c.finishRows()
 	}
 }
 
@@ -243,6 +252,9 @@ var knownBuckets = func() map[string]bool {
 		m[name] = true
 	}
 	for _, name := range countedBuckets {
+		m[name] = true
+	}
+	for _, name := range rowBuckets {
 		m[name] = true
 	}
 	return m

@@ -245,7 +245,16 @@ func TestVerifyCycleRefusesReads(t *testing.T) {
 	before := fileHash(t, path)
 	s, err := Open(path, Options{})
 	if err != nil {
-		t.Fatal(err)
+		// The page is on the way to the schema (the root's pages, which
+		// bbolt's map iteration lays out differently from run to run):
+		// Open itself refuses the file, before bbolt reads it.
+		if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "leads back to itself") {
+			t.Fatalf("Open: %v", err)
+		}
+		if fileHash(t, path) != before {
+			t.Error("the file was changed")
+		}
+		return
 	}
 	t.Cleanup(func() { s.Close() })
 	rep, err := s.Verify(context.Background())
