@@ -115,14 +115,13 @@ func (l *reviewList) reload(r *Review) tea.Cmd {
 // their entry counts.
 func readListPage(st *store.Store, gen int, f store.SearchFilter, after string, more bool) tea.Cmd {
 	return func() tea.Msg {
-		list, next, err := st.SessionsPage(f, after, listPage)
-		ids := make([]string, len(list))
-		for i, s := range list {
-			ids[i] = s.ID
-		}
-		counts, cerr := st.EntryCountsOf(ids)
-		if err == nil {
-			err = cerr
+		// One read of the list rows: each session with its entry count.
+		rows, next, err := st.ListRows(f, after, listPage)
+		list := make([]model.Session, len(rows))
+		counts := make(map[string]int, len(rows))
+		for i, r := range rows {
+			list[i] = r.Session
+			counts[r.Session.ID] = r.Entries
 		}
 		return reviewListMsg{gen: gen, sessions: list, counts: counts, next: next, more: more, err: err}
 	}
