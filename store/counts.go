@@ -64,21 +64,3 @@ func (s *Store) EntryCounts() (map[string]int, error) {
 	})
 	return counts, err
 }
-
-// EntryCountsOf gives the number of entries of each of the sessions ids
-// (0 for one with none): what one page of a list shows.
-func (s *Store) EntryCountsOf(ids []string) (map[string]int, error) {
-	counts := make(map[string]int, len(ids))
-	err := s.view(func(tx *bolt.Tx) error {
-		b, err := s.bucket(tx, bucketEntryCounts)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			n, _ := countOf(b.Get([]byte(id)))
-			counts[id] = int(n)
-		}
-		return nil
-	})
-	return counts, err
-}

@@ -173,16 +173,9 @@ func BenchmarkReviewSessionsPages(b *testing.B) {
 	})
 	b.Run("first-page-of-200", func(b *testing.B) {
 		timed(b, func(int) {
-			page, _, err := s.SessionsPage(SearchFilter{Kind: model.SessionWorkshop}, "", 200)
+			page, _, err := s.ListRows(SearchFilter{Kind: model.SessionWorkshop}, "", 200)
 			if err != nil || len(page) != 200 {
 				b.Fatalf("%d sessions, %v", len(page), err)
-			}
-			ids := make([]string, len(page))
-			for i, sess := range page {
-				ids[i] = sess.ID
-			}
-			if _, err := s.EntryCountsOf(ids); err != nil {
-				b.Fatal(err)
 			}
 		})
 	})
