@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 )
 
@@ -32,25 +31,50 @@ func SessionsTable(sessions []Session, counts map[string]int) string {
 	if len(sessions) == 0 {
 		return "No sessions yet.\n"
 	}
-	var buf bytes.Buffer
-	w := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	header := []string{"DATE", "KIND", "TEAM", "FACILITATOR", "TITLE"}
 	if counts != nil {
 		header = append(header, "ENTRIES")
 	}
 	header = append(header, "ID")
-	w.Write([]byte(strings.Join(header, "\t") + "\n"))
+	cols := len(header)
+	cells := make([]string, 0, cols*(len(sessions)+1))
+	cells = append(cells, header...)
 	for _, s := range sessions {
-		row := []string{s.Started.Format(SessionListTimeLayout), listCell(s.Kind, 12), listCell(s.TeamName, 24),
-			listCell(s.Facilitator, 20), listCell(s.Title, sessionListTitleWidth)}
+		cells = append(cells, s.Started.Format(SessionListTimeLayout), listCell(s.Kind, 12), listCell(s.TeamName, 24),
+			listCell(s.Facilitator, 20), listCell(s.Title, sessionListTitleWidth))
 		if counts != nil {
-			row = append(row, strconv.Itoa(counts[s.ID]))
+			cells = append(cells, strconv.Itoa(counts[s.ID]))
 		}
-		row = append(row, listCell(s.ID, 60))
-		w.Write([]byte(strings.Join(row, "\t") + "\n"))
+		cells = append(cells, listCell(s.ID, 60))
 	}
-	w.Flush()
-	return buf.String()
+	return alignColumns(cells, cols)
+}
+
+// alignColumns writes cells, cols to a line, each column but the last
+// padded to its widest cell (counted in characters) and two spaces more:
+// what text/tabwriter does, without its buffering of every cell.
+func alignColumns(cells []string, cols int) string {
+	widths := make([]int, cols)
+	size := 0
+	for i, c := range cells {
+		n := utf8.RuneCountInString(c)
+		widths[i%cols] = max(widths[i%cols], n)
+		size += len(c)
+	}
+	for _, w := range widths[:cols-1] {
+		size += (w + 2) * (len(cells) / cols)
+	}
+	var b strings.Builder
+	b.Grow(size + len(cells)/cols)
+	for i, c := range cells {
+		b.WriteString(c)
+		if col := i % cols; col < cols-1 {
+			b.WriteString(strings.Repeat(" ", widths[col]-utf8.RuneCountInString(c)+2))
+		} else {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 // listCell is one cell of the table: one sanitised line, at most width
