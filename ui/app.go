@@ -174,10 +174,11 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case runner.CloseRunnerMsg, runner.CloseScreenMsg:
 		return a, a.pop()
-	case slideRenderedMsg:
-		// A slide finished rendering: the presenter may be covered (by
-		// carried actions, a runner, the parking lot); it must still know,
-		// or its slide stays blank when it is uncovered.
+	case slideRenderedMsg, positionSaveMsg:
+		// A slide finished rendering, or the presenter's moves settled:
+		// the presenter may be covered (by carried actions, a runner, the
+		// parking lot); it must still know, or its slide stays blank when
+		// it is uncovered, and where it is goes unsaved.
 		return a, a.forwardAll(msg)
 	case bellMsg:
 		return a, a.ring()

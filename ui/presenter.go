@@ -44,16 +44,17 @@ type PresenterOptions struct {
 
 // Presenter shows the deck's slides full screen.
 type Presenter struct {
-	deck   *model.Deck
-	refs   []model.SlideRef
-	first  []int    // flat index of each module's first slide
-	text   []string // search text per flat slide, made at the first search
-	cache  *SlideCache
-	posGen int // moves made: a position save is for the latest only
-	theme  common.Theme
-	keys   PresenterKeys
-	ikeys  InputKeys
-	opts   PresenterOptions
+	deck       *model.Deck
+	refs       []model.SlideRef
+	first      []int    // flat index of each module's first slide
+	text       []string // search text per flat slide, made at the first search
+	cache      *SlideCache
+	posGen     int  // moves made: a position save is for the latest only
+	posWaiting bool // a wait for the moves to settle is under way
+	theme      common.Theme
+	keys       PresenterKeys
+	ikeys      InputKeys
+	opts       PresenterOptions
 
 	help       help.Model
 	vp         viewport.Model
@@ -176,10 +177,7 @@ func (p *Presenter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return p, nil
 	case positionSaveMsg:
-		if msg.gen != p.posGen {
-			return p, nil // a later move has its own save coming
-		}
-		return p, p.savePosition()
+		return p, p.positionSettled(msg)
 	case tea.KeyMsg:
 		return p, p.key(msg)
 	case common.StatusMsg:

@@ -147,14 +147,39 @@ type positionSaveMsg struct{ gen int }
 
 // positionLater saves where the presenter is once it stops moving, so
 // that a crash or a Continue reopens at the slide shown, not where q was
-// last pressed.
+// last pressed. One wait at a time: moves made while it runs only move
+// the mark it saves. (A wait for every move kept a goroutine asleep per
+// keypress: a fast walk through a deck held hundreds, 2 MB of stacks,
+// the program's peak memory.)
 func (p *Presenter) positionLater() tea.Cmd {
 	if p.live == nil {
 		return nil
 	}
 	p.posGen++
+	if p.posWaiting {
+		return nil
+	}
+	p.posWaiting = true
+	return p.positionWait()
+}
+
+// positionWait waits positionSaveDelay for the latest move to settle.
+func (p *Presenter) positionWait() tea.Cmd {
 	gen := p.posGen
 	return common.Tick(positionSaveDelay, func(time.Time) tea.Msg { return positionSaveMsg{gen: gen} })
+}
+
+// positionSettled is the end of a wait: the position is saved if no move
+// came during it, or else the wait starts again for the latest.
+func (p *Presenter) positionSettled(msg positionSaveMsg) tea.Cmd {
+	if !p.posWaiting {
+		return nil // not this presenter's wait
+	}
+	if msg.gen != p.posGen {
+		return p.positionWait()
+	}
+	p.posWaiting = false
+	return p.savePosition()
 }
 
 // savePosition saves where the presenter is, so that continuing the
