@@ -14,7 +14,7 @@ import (
 // index buckets hold keys only, with empty values; counted buckets hold
 // counts.
 const (
-	bucketMeta           = "meta"             // "schema" -> {"schema":N}
+	bucketMeta           = "meta"             // "schema" -> {"schema":N}; "retention" -> {"months":N}
 	bucketTeams          = "teams"            // team id -> model.Team
 	bucketSessions       = "sessions"         // session id -> model.Session
 	bucketSessionsByTime = "sessions_by_time" // index: time(8) session id

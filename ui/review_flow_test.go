@@ -321,3 +321,33 @@ func TestReviewLeaving(t *testing.T) {
 	}
 	reviewHas(t, reviewView(h), "Present a workshop")
 }
+
+// TestReviewRetentionIsRemembered: the period chosen is the one the next
+// visit opens at, in this review and in the next run's, and the erasure
+// that deleting sessions rewrites the file with keeps it.
+func TestReviewRetentionIsRemembered(t *testing.T) {
+	f := newReviewFixture(t)
+	d, r := reviewDriver(t, f, 100, 30)
+	d.Send(keyMsg("r"))
+	for range 8 {
+		d.Send(keyMsg("-"))
+	}
+	reviewHas(t, reviewView(d), "kept for 4 months")
+	if got, err := f.st.RetentionMonths(); err != nil || got != 4 {
+		t.Fatalf("remembered %d months (%v), want 4", got, err)
+	}
+	d.Send(keyMsg("esc"))
+	d.Send(keyMsg("r"))
+	if _, ok := r.top().(*reviewRetention); !ok {
+		t.Fatalf("r should open retention: %T", r.top())
+	}
+	reviewHas(t, reviewView(d), "kept for 4 months", "3 sessions past it")
+	d.Send(keyMsg("D"))
+	d.Send(keyMsg("y"))
+	reviewHas(t, reviewView(d), "No session is past the retention period")
+
+	// The next run's review opens at 4 months too.
+	d2, _ := reviewDriver(t, f, 100, 30)
+	d2.Send(keyMsg("r"))
+	reviewHas(t, reviewView(d2), "kept for 4 months")
+}

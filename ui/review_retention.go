@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ import (
 type (
 	retentionListMsg struct {
 		months   int
+		first    bool // the first list, at the period the store remembers
 		sessions []model.Session
 		err      error
 	}
@@ -28,16 +30,11 @@ type (
 	}
 )
 
-// Retention periods, in months (for example 12 months).
-const (
-	defaultRetentionMonths = 12
-	maxRetentionMonths     = 120
-)
-
 // reviewRetention lists the sessions older than a retention period and
 // offers to delete them all, after confirmation.
 type reviewRetention struct {
-	months   int
+	months   int  // the period shown, once known
+	known    bool // the period the store remembers has been read
 	cutoff   time.Time
 	sessions []model.Session
 	loaded   bool
@@ -48,7 +45,7 @@ type reviewRetention struct {
 }
 
 func newReviewRetention() *reviewRetention {
-	return &reviewRetention{months: defaultRetentionMonths}
+	return &reviewRetention{months: model.DefaultRetentionMonths}
 }
 
 // retentionCutoff is the start of the retention period: sessions started
@@ -57,14 +54,31 @@ func retentionCutoff(now time.Time, months int) time.Time {
 	return now.AddDate(0, -months, 0)
 }
 
-func (v *reviewRetention) init(r *Review) tea.Cmd { return v.load(r) }
+// init lists the sessions past the period the store remembers (the one
+// last chosen here, or the default).
+func (v *reviewRetention) init(r *Review) tea.Cmd {
+	st, now := r.st, r.clock()
+	return func() tea.Msg {
+		months, err := st.RetentionMonths()
+		list, lerr := st.SessionsOlderThan(retentionCutoff(now, months))
+		return retentionListMsg{months: months, first: true, sessions: list, err: errors.Join(err, lerr)}
+	}
+}
 
-func (v *reviewRetention) load(r *Review) tea.Cmd {
+// load lists the sessions past the period shown; changed says the user
+// has just chosen it, and the store remembers it first.
+func (v *reviewRetention) load(r *Review, changed bool) tea.Cmd {
 	v.cutoff = retentionCutoff(r.clock(), v.months)
 	st, cutoff, months := r.st, v.cutoff, v.months
 	return func() tea.Msg {
-		list, err := st.SessionsOlderThan(cutoff)
-		return retentionListMsg{months: months, sessions: list, err: err}
+		var err error
+		if changed {
+			if err = st.SetRetentionMonths(months); errors.Is(err, store.ErrReadOnly) {
+				err = nil // a damaged file is never written; the period holds for this visit
+			}
+		}
+		list, lerr := st.SessionsOlderThan(cutoff)
+		return retentionListMsg{months: months, sessions: list, err: errors.Join(err, lerr)}
 	}
 }
 
@@ -75,6 +89,10 @@ func (v *reviewRetention) help(r *Review) help.KeyMap { return retentionHelp{k: 
 func (v *reviewRetention) update(r *Review, msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case retentionListMsg:
+		if msg.first && !v.known {
+			v.months, v.known = msg.months, true
+			v.cutoff = retentionCutoff(r.clock(), v.months)
+		}
 		if msg.months != v.months {
 			return nil
 		}
@@ -90,7 +108,7 @@ func (v *reviewRetention) update(r *Review, msg tea.Msg) tea.Cmd {
 		} else {
 			r.setStatus("deleted "+sessionsText(msg.deleted)+" past the retention period; the deletion log keeps their dates and titles. "+msg.erasure, false)
 		}
-		return tea.Batch(v.load(r), func() tea.Msg { return reviewChangedMsg{} })
+		return tea.Batch(v.load(r, false), func() tea.Msg { return reviewChangedMsg{} })
 	case tea.KeyMsg:
 		return v.key(r, msg)
 	}
@@ -112,12 +130,13 @@ func (v *reviewRetention) key(r *Review, msg tea.KeyMsg) tea.Cmd {
 	case common.Matches(msg, k.Back):
 		return r.pop()
 	case v.deleting:
+	case !v.known: // the period is still being read
 	case common.Matches(msg, k.Longer):
-		v.months = min(v.months+1, maxRetentionMonths)
-		return v.load(r)
+		v.months = min(v.months+1, model.MaxRetentionMonths)
+		return v.load(r, true)
 	case common.Matches(msg, k.Shorter):
 		v.months = max(v.months-1, 1)
-		return v.load(r)
+		return v.load(r, true)
 	case moveCursor(msg, k, &v.cursor, len(v.sessions), 10):
 	case common.Matches(msg, k.Delete):
 		if len(v.sessions) == 0 {
@@ -161,7 +180,11 @@ func (v *reviewRetention) view(r *Review, w, h int) string {
 	t := r.theme
 	var b strings.Builder
 	b.WriteString(t.Heading.Render("Retention") + "\n")
-	b.WriteString(t.Dim.MaxWidth(w).Render("Sessions are kept for "+monthsText(v.months)+" (+ / - change it): those started before "+
+	if !v.known {
+		b.WriteString(t.Dim.Render("reading the retention period…"))
+		return b.String()
+	}
+	b.WriteString(t.Dim.MaxWidth(w).Render("Sessions are kept for "+monthsText(v.months)+" (+ / - change it; it is remembered): those started before "+
 		v.cutoff.Format(dateLayout)+" are past it.") + "\n")
 	switch {
 	case !v.loaded:
