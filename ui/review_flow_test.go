@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
@@ -350,4 +351,26 @@ func TestReviewRetentionIsRemembered(t *testing.T) {
 	d2, _ := reviewDriver(t, f, 100, 30)
 	d2.Send(keyMsg("r"))
 	reviewHas(t, reviewView(d2), "kept for 4 months")
+}
+
+// TestReviewRetentionAt80Columns: the period's sentence wraps rather than
+// being cut, and the list below it still fits the window with its
+// sessions and the frame's foot.
+func TestReviewRetentionAt80Columns(t *testing.T) {
+	f := newReviewFixture(t)
+	d, _ := reviewDriver(t, f, 80, 24)
+	d.Send(keyMsg("r"))
+	for range 8 {
+		d.Send(keyMsg("-"))
+	}
+	v := reviewView(d)
+	reviewHas(t, v, "it is remembered): those", "are past it.", "3 sessions past it", "Introduction")
+	if n := strings.Count(v, "\n") + 1; n > 24 {
+		t.Errorf("the view is %d lines in a window of 24:\n%s", n, v)
+	}
+	for _, line := range strings.Split(v, "\n") {
+		if w := lipgloss.Width(line); w > 80 {
+			t.Errorf("a line of %d columns in a window of 80: %q", w, line)
+		}
+	}
 }

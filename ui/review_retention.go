@@ -9,6 +9,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/carehuddle/huddle/model"
 	"github.com/carehuddle/huddle/store"
@@ -184,7 +185,8 @@ func (v *reviewRetention) view(r *Review, w, h int) string {
 		b.WriteString(t.Dim.Render("reading the retention period…"))
 		return b.String()
 	}
-	b.WriteString(t.Dim.MaxWidth(w).Render("Sessions are kept for "+monthsText(v.months)+" (+ / - change it; it is remembered): those started before "+
+	// Wrapped, not cut: at 80 columns the sentence takes two lines.
+	b.WriteString(t.Dim.Width(w).Render("Sessions are kept for "+monthsText(v.months)+" (+ / - change it; it is remembered): those started before "+
 		v.cutoff.Format(dateLayout)+" are past it.") + "\n")
 	switch {
 	case !v.loaded:
@@ -197,14 +199,14 @@ func (v *reviewRetention) view(r *Review, w, h int) string {
 		b.WriteString("\n" + t.Accent.Render("No session is past the retention period."))
 		return b.String()
 	}
-	b.WriteString(t.Dim.MaxWidth(w).Render(sessionsText(len(v.sessions))+" past it, oldest first. D deletes them all, after you confirm.") + "\n\n")
+	b.WriteString(t.Dim.Width(w).Render(sessionsText(len(v.sessions))+" past it, oldest first. D deletes them all, after you confirm.") + "\n\n")
 	var ask string
 	if v.confirm {
 		ask = t.Notice.Render(t.Danger.Width(min(w-4, 90)).Render(fmt.Sprintf("Delete the %s started before %s for good? "+
 			"Everything captured in them is removed; the deletion log keeps only their dates and titles.",
 			sessionsText(len(v.sessions)), v.cutoff.Format(dateLayout))) + "\n" + t.Warning.Render("y delete them all · any other key keeps them"))
 	}
-	listH := h - 4
+	listH := h - lipgloss.Height(b.String()) + 1 // what the heading and the sentences above took
 	if ask != "" {
 		listH -= strings.Count(ask, "\n") + 1
 	}
