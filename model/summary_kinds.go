@@ -91,14 +91,52 @@ func ItemStatuses(ex *Exercise, d *SessionData) (statuses []string, counts []Sca
 	return statuses, counts, unanswered
 }
 
-// countsLine is "yes 3 · partly 1 · not answered 2".
-func countsLine(counts []ScaleCount, unanswered int) string {
+// ItemCounts counts an exercise's items: by the status chosen for each
+// (as ItemStatuses does), those that only the room rated (live
+// participants rated them, no status was chosen) and those not answered
+// at all. An item the room rated is answered: counting it "not answered"
+// would hide what the room said.
+func ItemCounts(ex *Exercise, d *SessionData) (counts []ScaleCount, byRoom, unanswered int) {
+	statuses, counts, _ := ItemStatuses(ex, d)
+	room := RoomRatings(ex, d)
+	for i, st := range statuses {
+		if st != "" {
+			continue
+		}
+		rated := 0
+		if i < len(room) {
+			for _, n := range room[i] {
+				rated += n
+			}
+		}
+		if rated > 0 {
+			byRoom++
+		} else {
+			unanswered++
+		}
+	}
+	return counts, byRoom, unanswered
+}
+
+// RatedByRoomOnly and NotAnswered name the last two counts of an
+// exercise's items, wherever the counts are shown.
+const (
+	RatedByRoomOnly = "rated by the room only"
+	NotAnswered     = "not answered"
+)
+
+// countsLine is "yes 3 · partly 1 · rated by the room only 1 · not
+// answered 2".
+func countsLine(counts []ScaleCount, byRoom, unanswered int) string {
 	var parts []string
 	for _, c := range counts {
 		parts = append(parts, MarkdownInline(c.Option)+" **"+strconv.Itoa(c.Count)+"**")
 	}
+	if byRoom > 0 {
+		parts = append(parts, RatedByRoomOnly+" **"+strconv.Itoa(byRoom)+"**")
+	}
 	if unanswered > 0 {
-		parts = append(parts, "not answered **"+strconv.Itoa(unanswered)+"**")
+		parts = append(parts, NotAnswered+" **"+strconv.Itoa(unanswered)+"**")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -106,7 +144,8 @@ func countsLine(counts []ScaleCount, unanswered int) string {
 // itemsTable lists each item with its status and note, and then the
 // counts per option; "" when no item has a status or a note.
 func itemsTable(ex *Exercise, d *SessionData, itemHeader, statusHeader string) string {
-	statuses, counts, unanswered := ItemStatuses(ex, d)
+	statuses, _, _ := ItemStatuses(ex, d)
+	counts, byRoom, unanswered := ItemCounts(ex, d)
 	var rows [][]string
 	found := false
 	for i, it := range ex.Items {
@@ -123,7 +162,7 @@ func itemsTable(ex *Exercise, d *SessionData, itemHeader, statusHeader string) s
 	if !found {
 		return ""
 	}
-	return MarkdownTable([]string{itemHeader, statusHeader, "Note"}, rows) + "\n**Counts:** " + countsLine(counts, unanswered) + "\n"
+	return MarkdownTable([]string{itemHeader, statusHeader, "Note"}, rows) + "\n**Counts:** " + countsLine(counts, byRoom, unanswered) + "\n"
 }
 
 // boxesSummary lists every field of the exercise in the deck's order

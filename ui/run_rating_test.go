@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/carehuddle/huddle/model"
+	"github.com/carehuddle/huddle/ui/live"
 )
 
 func TestRatingFeedsTheSeesaw(t *testing.T) {
@@ -43,4 +44,22 @@ func TestRatingGoldens(t *testing.T) {
 	t.Run("capture", func(t *testing.T) { kaRunnerGolden(t, app, 80, 24, "not answered 2") })
 	kaKeys(d, "S")
 	t.Run("summary", func(t *testing.T) { kaRunnerGolden(t, app, 80, 24, "Statement") })
+}
+
+// TestRatingCountsTheRoom: statements the room rated are not counted as
+// "not answered" at the top of the rating (the room's own counts show on
+// each statement's line).
+func TestRatingCountsTheRoom(t *testing.T) {
+	d, app := sessionApp(t, 120, 40)
+	kaOpen(t, d, app, "M2-E4")
+	kaKeys(d, "3") // the facilitator rates the first statement
+	rec := live.NewRecorder(app.Live())
+	for _, choice := range []string{"item/0=1", "item/1=2", "item/1=2", "item/2=0"} {
+		if err := rec.Tally("M2-E4", choice, 1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kaReopen(t, d, app, "M2-E4")
+	kaWant(t, d, "does this well 1", "rated by the room only 2 · not answered 3",
+		"the room: hasn't had the opportunity 0 · could do better 1")
 }

@@ -184,12 +184,15 @@ func (s *captureSection) key(h *Host, msg tea.KeyMsg) tea.Cmd {
 func (s *captureSection) view(h *Host, w, ht int) string {
 	var head []string
 	if s.list.items && len(h.env.Ex.Items) > 0 {
-		_, counts, un := model.ItemStatuses(h.env.Ex, &h.data)
+		counts, byRoom, un := model.ItemCounts(h.env.Ex, &h.data)
 		var parts []string
 		for _, c := range counts {
 			parts = append(parts, fmt.Sprintf("%s %d", model.SanitizeLine(c.Option), c.Count))
 		}
-		parts = append(parts, fmt.Sprintf("not answered %d", un))
+		if byRoom > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", model.RatedByRoomOnly, byRoom))
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", model.NotAnswered, un))
 		for _, l := range common.PackWith(parts, " · ", w) {
 			head = append(head, h.env.Theme.Dim.Render(l))
 		}
