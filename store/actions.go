@@ -90,15 +90,7 @@ func (s *Store) DeleteAction(sessionID, id string) error {
 		if err := decodeRecord(bucketActions, key, raw, &old); err != nil {
 			return err
 		}
-		started, err := s.sessionStarted(tx, sessionID)
-		if err != nil {
-			return err
-		}
-		ix, err := s.wordIndex(tx)
-		if err != nil {
-			return err
-		}
-		if err := ix.change(sessionID, started, actionRef(id), textsOfAction(old), nil); err != nil {
+		if err := s.unindexRecord(tx, sessionID, actionRef(id), textsOfAction(old)); err != nil {
 			return err
 		}
 		return b.Delete(key)

@@ -157,15 +157,7 @@ func (s *Store) DeleteEntry(sessionID, id string) error {
 		if err := decodeRecord(bucketEntries, key, raw, &old); err != nil {
 			return err
 		}
-		started, err := s.sessionStarted(tx, sessionID)
-		if err != nil {
-			return err
-		}
-		ix, err := s.wordIndex(tx)
-		if err != nil {
-			return err
-		}
-		if err := ix.change(sessionID, started, entryRef(key, prefixKey(sessionID)), textsOfEntry(old), nil); err != nil {
+		if err := s.unindexRecord(tx, sessionID, entryRef(key, prefixKey(sessionID)), textsOfEntry(old)); err != nil {
 			return err
 		}
 		if err := s.bumpEntryCount(tx, sessionID, -1); err != nil {

@@ -345,6 +345,21 @@ func (s *Store) unindexSession(tx *bolt.Tx, id string, sess *model.Session) erro
 	return counted.Delete([]byte(id))
 }
 
+// unindexRecord takes the words of one record of session sessionID (ref,
+// with its texts) out of the search index, inside tx: what deleting an
+// entry or an action does before the record goes.
+func (s *Store) unindexRecord(tx *bolt.Tx, sessionID string, ref []byte, texts []string) error {
+	started, err := s.sessionStarted(tx, sessionID)
+	if err != nil {
+		return err
+	}
+	ix, err := s.wordIndex(tx)
+	if err != nil {
+		return err
+	}
+	return ix.change(sessionID, started, ref, texts, nil)
+}
+
 // sessionStarted reads the start time of session id inside a write
 // transaction, for the keys of its postings.
 func (s *Store) sessionStarted(tx *bolt.Tx, id string) (time.Time, error) {
