@@ -14,7 +14,8 @@ import (
 type sessionKeys struct {
 	teamID  string
 	started time.Time
-	row     uint64 // the sum of what its list row should hold (verify_rows.go)
+	row     uint64  // the sum of what its list row should hold (verify_rows.go)
+	indexed [2]bool // found under its key in each of sessionIndexes
 }
 
 // recordCheck checks the records and indexes that the page walk finds.
@@ -24,7 +25,7 @@ type recordCheck struct {
 	present  map[string]bool
 	sessions map[string]*sessionKeys // nil: the record exists but is damaged
 	owners   map[string]string       // session ids that entries and actions name, with the bucket
-	index    map[string][][]byte     // keys of each index bucket
+	index    map[string][][]byte     // keys of an index bucket walked before the sessions (a damaged tree)
 	counted  *countedCheck           // what the counted buckets hold
 	rows     rowCheck                // what the rows bucket holds besides each session's figures
 	name     string                  // the bucket of the last leaf
@@ -76,7 +77,14 @@ func (c *recordCheck) leaf(path [][]byte, k, v []byte) {
 		if len(v) != 0 {
 			c.r.problem("index %s has a value under key %s", name, formatKey(k))
 		}
-		c.index[name] = append(c.index[name], bytes.Clone(k))
+		// The sessions come before their indexes in the walk (buckets in
+		// name order): each key is checked as it comes, and none is kept.
+		// Only a tree out of order keeps keys until the sessions are known.
+		if c.present[bucketSessions] {
+			c.indexKey(name, k)
+		} else {
+			c.index[name] = append(c.index[name], bytes.Clone(k))
+		}
 		return
 	}
 	if name == bucketEntries {
@@ -197,44 +205,62 @@ func (c *recordCheck) finish() {
 	}
 }
 
-// checkIndexes checks that the index buckets and the sessions agree: every
-// index key names a session and is the key that session should have, and
-// every readable session is in every index it belongs in.
+// sessionIndexes are the index buckets of the sessions: how a key names
+// its session, and the key a session should have.
+var sessionIndexes = [2]struct {
+	name string
+	idOf func([]byte) (string, bool)
+	want func(model.Session) []byte
+}{
+	{bucketSessionsByTime, sessionIDFromTimeKey, sessionTimeKey},
+	{bucketSessionsByTeam, sessionIDFromTeamKey, sessionTeamKey},
+}
+
+// indexKey checks one key of index bucket name against the sessions: it
+// names a session, and is the key that session should have.
+func (c *recordCheck) indexKey(name string, k []byte) {
+	for i, ix := range sessionIndexes {
+		if ix.name != name {
+			continue
+		}
+		id, ok := ix.idOf(k)
+		sess, exists := c.sessions[id]
+		switch {
+		case !ok:
+			c.r.problem("index %s has a malformed key %s", ix.name, formatKey(k))
+		case !exists:
+			c.r.problem("index %s points to session %s, which does not exist", ix.name, formatKey([]byte(id)))
+		case sess == nil: // damaged: reported as such
+		case !bytes.Equal(ix.want(model.Session{ID: id, TeamID: sess.teamID, Started: sess.started}), k):
+			c.r.problem("index %s has a stale key %s for session %s", ix.name, formatKey(k), id)
+		default:
+			sess.indexed[i] = true
+		}
+	}
+}
+
+// checkIndexes finishes the check that the index buckets and the sessions
+// agree: the keys of a tree out of order are checked now, and every
+// readable session must be in every index it belongs in.
 func (c *recordCheck) checkIndexes() {
-	for _, ix := range []struct {
-		name string
-		idOf func([]byte) (string, bool)
-		want func(model.Session) []byte
-	}{
-		{bucketSessionsByTime, sessionIDFromTimeKey, sessionTimeKey},
-		{bucketSessionsByTeam, sessionIDFromTeamKey, sessionTeamKey},
-	} {
+	var ids []string
+	for i, ix := range sessionIndexes {
 		if !c.present[ix.name] {
 			continue
 		}
-		seen := map[string]bool{}
 		for _, k := range c.index[ix.name] {
-			id, ok := ix.idOf(k)
-			sess, exists := c.sessions[id]
-			switch {
-			case !ok:
-				c.r.problem("index %s has a malformed key %s", ix.name, formatKey(k))
-			case !exists:
-				c.r.problem("index %s points to session %s, which does not exist", ix.name, formatKey([]byte(id)))
-			case sess != nil && !bytes.Equal(ix.want(model.Session{ID: id, TeamID: sess.teamID, Started: sess.started}), k):
-				c.r.problem("index %s has a stale key %s for session %s", ix.name, formatKey(k), id)
-			default:
-				seen[id] = true
+			c.indexKey(ix.name, k)
+		}
+		if ids == nil {
+			ids = make([]string, 0, len(c.sessions))
+			for id := range c.sessions {
+				ids = append(ids, id)
 			}
+			sort.Strings(ids)
 		}
-		ids := make([]string, 0, len(c.sessions))
-		for id := range c.sessions {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
 		for _, id := range ids {
 			sess := c.sessions[id]
-			if sess == nil || seen[id] || (ix.name == bucketSessionsByTeam && sess.teamID == "") {
+			if sess == nil || sess.indexed[i] || (ix.name == bucketSessionsByTeam && sess.teamID == "") {
 				continue
 			}
 			c.r.problem("session %s is missing from index %s", id, ix.name)
