@@ -25,11 +25,7 @@ func verifyOpen(t *testing.T, path string) (Report, error) {
 // the file, a damaged note, or a note of another file means a full check
 // again, and damage found that way is never trusted.
 func TestCheckRememberedOnlyWhileNothingChanged(t *testing.T) {
-	if info, err := os.Stat(os.Args[0]); err != nil {
-		t.Fatal(err)
-	} else if _, _, _, ok := fileIdentity(info); !ok {
-		t.Skip("this platform gives no change time: checks are never remembered")
-	}
+	needChangeTimes(t)
 	path := filepath.Join(t.TempDir(), "huddle.db")
 	writeSampleStore(t, path, 50)
 
@@ -42,9 +38,7 @@ func TestCheckRememberedOnlyWhileNothingChanged(t *testing.T) {
 		t.Fatalf("a check of a file written just now was remembered: %v", err)
 	}
 
-	saved := settleTime
-	settleTime = 0
-	defer func() { settleTime = saved }()
+	settleAtOnce(t)
 	if r, err := verifyOpen(t, path); err != nil || r.Remembered || r.Records[bucketEntries] != 50 {
 		t.Fatalf("full check: %+v, %v", r, err)
 	}

@@ -31,14 +31,8 @@ func noteBytes(t *testing.T, path string) []byte {
 // for the test), and opens it for writing: the store trusts the note.
 func trustedStore(t *testing.T) (*Store, string) {
 	t.Helper()
-	if info, err := os.Stat(os.Args[0]); err != nil {
-		t.Fatal(err)
-	} else if _, _, _, ok := fileIdentity(info); !ok {
-		t.Skip("this platform gives no change time: checks are never remembered")
-	}
-	saved := settleTime
-	settleTime = 0
-	t.Cleanup(func() { settleTime = saved })
+	needChangeTimes(t)
+	settleAtOnce(t)
 	path := filepath.Join(t.TempDir(), "huddle.db")
 	writeSampleStore(t, path, 5)
 	if _, err := verifyOpen(t, path); err != nil || noteBytes(t, path) == nil {
@@ -199,9 +193,7 @@ func TestNoNoteFromAStoreThatDidNotCheck(t *testing.T) {
 	}
 
 	// A damaged file: its check fails, and no Close makes a note.
-	saved := settleTime
-	settleTime = 0
-	defer func() { settleTime = saved }()
+	settleAtOnce(t)
 	flipBytes(t, path, findAll(t, path, "sample text")[:1])
 	bad, err := Open(path, Options{})
 	if err != nil {

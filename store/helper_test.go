@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/carehuddle/huddle/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Tests that need a second process re-run this test binary with
@@ -207,4 +208,55 @@ func mustEntry(t testing.TB, s *Store, e model.Entry) model.Entry {
 		t.Fatal(err)
 	}
 	return got
+}
+
+// needChangeTimes skips a test of remembered checks where the platform
+// gives no change time (checks are never remembered there).
+func needChangeTimes(t *testing.T) {
+	t.Helper()
+	if info, err := os.Stat(os.Args[0]); err != nil {
+		t.Fatal(err)
+	} else if _, _, _, ok := fileIdentity(info); !ok {
+		t.Skip("this platform gives no change time: checks are never remembered")
+	}
+}
+
+// settleAtOnce lets a check remember a file however recently it was
+// written (settleTime 0), for the rest of the test.
+func settleAtOnce(t *testing.T) {
+	saved := settleTime
+	settleTime = 0
+	t.Cleanup(func() { settleTime = saved })
+}
+
+// rawUpdate changes the closed file at path outside the store, as another
+// program or damage would.
+func rawUpdate(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(fn)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkFindsAfter requires the closed file at path to pass its check,
+// then to fail it with a problem saying want once change has been made
+// to it outside the store.
+func checkFindsAfter(t *testing.T, path string, change func(tx *bolt.Tx) error, want string) {
+	t.Helper()
+	if r, err := Check(path); err != nil || !r.OK() {
+		t.Fatalf("before: %v\n%s", err, r)
+	}
+	rawUpdate(t, path, change)
+	r, err := Check(path)
+	if err == nil || r.OK() || !strings.Contains(r.String(), want) {
+		t.Fatalf("want a problem saying %q: %v\n%s", want, err, r)
+	}
 }

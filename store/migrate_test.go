@@ -45,12 +45,7 @@ func schemaOf(t *testing.T, path string) int {
 // entry counts.
 func downgradeToV1(t *testing.T, path string) {
 	t.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.Update(func(tx *bolt.Tx) error {
+	rawUpdate(t, path, func(tx *bolt.Tx) error {
 		for _, name := range countedBuckets {
 			if err := tx.DeleteBucket([]byte(name)); err != nil {
 				return err
@@ -58,9 +53,6 @@ func downgradeToV1(t *testing.T, path string) {
 		}
 		return putSchema(tx, 1)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // migrationBackups lists the backups taken before migrations.

@@ -203,14 +203,7 @@ func TestDamagedRecordIsReportedNotShown(t *testing.T) {
 func TestNewerSchemaIsRefusedAndUntouched(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huddle.db")
 	writeSampleStore(t, path, 3)
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Update(func(tx *bolt.Tx) error { return putSchema(tx, 99) }); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	rawUpdate(t, path, func(tx *bolt.Tx) error { return putSchema(tx, 99) })
 	before := fileHash(t, path)
 	for _, ro := range []bool{false, true} {
 		s, err := Open(path, Options{ReadOnly: ro})

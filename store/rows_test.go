@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
@@ -205,22 +204,7 @@ func TestCheckFindsListRowsOutOfStep(t *testing.T) {
 			mustEntry(t, s, model.Entry{SessionID: sess.ID, ExerciseID: "M1-E3", Text: "an okapi"})
 			sess, _ = s.GetSession(sess.ID)
 			s.Close()
-			if r, err := Check(path); err != nil || !r.OK() {
-				t.Fatalf("before: %v\n%s", err, r)
-			}
-			db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-			if err != nil {
-				t.Fatal(err)
-			}
-			err = db.Update(func(tx *bolt.Tx) error { return c.change(tx.Bucket([]byte(bucketRows)), sess) })
-			db.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := Check(path)
-			if err == nil || r.OK() || !strings.Contains(r.String(), c.want) {
-				t.Fatalf("want a problem saying %q: %v\n%s", c.want, err, r)
-			}
+			checkFindsAfter(t, path, func(tx *bolt.Tx) error { return c.change(tx.Bucket([]byte(bucketRows)), sess) }, c.want)
 		})
 	}
 }
@@ -229,20 +213,12 @@ func TestCheckFindsListRowsOutOfStep(t *testing.T) {
 // would have held: the same records, without the list rows.
 func downgradeToV2(t *testing.T, path string, leave func(rows *bolt.Bucket) error) {
 	t.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.Update(func(tx *bolt.Tx) error {
+	rawUpdate(t, path, func(tx *bolt.Tx) error {
 		if leave != nil {
 			return errors.Join(leave(tx.Bucket([]byte(bucketRows))), putSchema(tx, 2))
 		}
 		return errors.Join(tx.DeleteBucket([]byte(bucketRows)), putSchema(tx, 2))
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestMigrationToSchema3BuildsRows: a file of schema 2, whole or with the
@@ -301,14 +277,8 @@ func TestMigrationToSchema3BuildsRows(t *testing.T) {
 // the file: no second check of the whole file follows, the note is
 // written, and the next start trusts it.
 func TestMigrationOfASettledFileIsNotCheckedTwice(t *testing.T) {
-	if info, err := os.Stat(os.Args[0]); err != nil {
-		t.Fatal(err)
-	} else if _, _, _, ok := fileIdentity(info); !ok {
-		t.Skip("this platform gives no change time: checks are never remembered")
-	}
-	saved := settleTime
-	settleTime = 0
-	defer func() { settleTime = saved }()
+	needChangeTimes(t)
+	settleAtOnce(t)
 	path := filepath.Join(t.TempDir(), "huddle.db")
 	writeManySessions(t, path, 8, 3)
 	downgradeToV2(t, path, nil)
