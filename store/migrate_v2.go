@@ -24,8 +24,24 @@ var indexBatch = 200
 
 // buildSearchIndex writes the new buckets of schema 2 from scratch.
 func (s *Store) buildSearchIndex() error {
-	err := s.update(func(tx *bolt.Tx) error {
-		for _, name := range countedBuckets {
+	if err := s.freshBuckets(countedBuckets...); err != nil {
+		return err
+	}
+	return s.inBatches(bucketSessions, indexBatch, func(tx *bolt.Tx, k, v []byte) error {
+		var sess model.Session
+		if err := decodeRecord(bucketSessions, k, v, &sess); err != nil {
+			return err // the check passed: a record cannot be damaged here
+		}
+		return s.indexSession(tx, sess, true)
+	})
+}
+
+// freshBuckets makes the named buckets empty, in one transaction: what a
+// migration does first, so that the part a cut-short one left is thrown
+// away.
+func (s *Store) freshBuckets(names ...string) error {
+	return s.update(func(tx *bolt.Tx) error {
+		for _, name := range names {
 			if tx.Bucket([]byte(name)) != nil {
 				if err := tx.DeleteBucket([]byte(name)); err != nil {
 					return err
@@ -37,33 +53,28 @@ func (s *Store) buildSearchIndex() error {
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
+}
+
+// inBatches calls fn for every key of bucket name in order, batch keys to
+// a transaction, so that a migration of a large file is not one enormous
+// transaction.
+func (s *Store) inBatches(name string, batch int, fn func(tx *bolt.Tx, k, v []byte) error) error {
 	var after []byte
 	for done := false; !done; {
 		err := s.update(func(tx *bolt.Tx) error {
-			sessions, err := s.bucket(tx, bucketSessions)
+			b, err := s.bucket(tx, name)
 			if err != nil {
 				return err
 			}
-			c := sessions.Cursor()
+			c := b.Cursor()
 			k, v := c.First()
 			if after != nil {
 				if k, v = c.Seek(after); k != nil && bytes.Equal(k, after) {
 					k, v = c.Next()
 				}
 			}
-			for n := 0; n < indexBatch; n++ {
-				if k == nil {
-					done = true
-					return nil
-				}
-				var sess model.Session
-				if err := decodeRecord(bucketSessions, k, v, &sess); err != nil {
-					return err // the check passed: a record cannot be damaged here
-				}
-				if err := s.indexSession(tx, sess, true); err != nil {
+			for n := 0; n < batch && k != nil; n++ {
+				if err := fn(tx, k, v); err != nil {
 					return err
 				}
 				after = bytes.Clone(k)

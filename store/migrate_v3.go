@@ -1,8 +1,6 @@
 package store
 
 import (
-	"bytes"
-
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/carehuddle/huddle/model"
@@ -21,67 +19,31 @@ import (
 // transaction.
 var rowsBatch = 2000
 
-// buildRows writes the rows bucket from scratch.
+// buildRows writes the rows bucket from scratch, in time order, as lists
+// read them, so that their pages are filled and lie together.
 func (s *Store) buildRows() error {
-	err := s.update(func(tx *bolt.Tx) error {
-		if tx.Bucket([]byte(bucketRows)) != nil {
-			if err := tx.DeleteBucket([]byte(bucketRows)); err != nil {
-				return err
-			}
-		}
-		_, err := tx.CreateBucket([]byte(bucketRows))
-		return err
-	})
-	if err != nil {
+	if err := s.freshBuckets(bucketRows); err != nil {
 		return err
 	}
-	// The rows are written in time order, as lists read them, so that
-	// their pages are filled and lie together.
-	var after []byte
-	for done := false; !done; {
-		err := s.update(func(tx *bolt.Tx) error {
-			bs, err := s.buckets(tx, bucketSessionsByTime, bucketSessions)
-			if err != nil {
-				return err
-			}
-			c := bs[0].Cursor()
-			k, _ := c.First()
-			if after != nil {
-				if k, _ = c.Seek(after); k != nil && bytes.Equal(k, after) {
-					k, _ = c.Next()
-				}
-			}
-			for n := 0; n < rowsBatch; n++ {
-				if k == nil {
-					done = true
-					return nil
-				}
-				id, ok := sessionIDFromTimeKey(k)
-				if !ok {
-					return &DamagedError{Path: s.path, Reason: "index " + bucketSessionsByTime + " has a malformed key " + formatKey(k)}
-				}
-				var sess model.Session
-				found, err := getRecord(bs[1], bucketSessions, []byte(id), &sess)
-				switch {
-				case err != nil:
-					return err // the check passed: a record cannot be damaged here
-				case !found:
-					return &DamagedError{Path: s.path, Reason: "index " + bucketSessionsByTime + " points to session " + id + ", which does not exist"}
-				}
-				if err := s.putRow(tx, sess, nil); err != nil {
-					return err
-				}
-				after = bytes.Clone(k)
-				k, _ = c.Next()
-			}
-			done = k == nil
-			return nil
-		})
+	return s.inBatches(bucketSessionsByTime, rowsBatch, func(tx *bolt.Tx, k, _ []byte) error {
+		id, ok := sessionIDFromTimeKey(k)
+		if !ok {
+			return &DamagedError{Path: s.path, Reason: "index " + bucketSessionsByTime + " has a malformed key " + formatKey(k)}
+		}
+		sessions, err := s.bucket(tx, bucketSessions)
 		if err != nil {
 			return err
 		}
-	}
-	return nil
+		var sess model.Session
+		found, err := getRecord(sessions, bucketSessions, []byte(id), &sess)
+		switch {
+		case err != nil:
+			return err // the check passed: a record cannot be damaged here
+		case !found:
+			return &DamagedError{Path: s.path, Reason: "index " + bucketSessionsByTime + " points to session " + id + ", which does not exist"}
+		}
+		return s.putRow(tx, sess, nil)
+	})
 }
 
 // migrateV2toV3 makes sure the rows bucket exists (buildRows has filled
