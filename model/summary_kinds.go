@@ -98,6 +98,13 @@ func ItemStatuses(ex *Exercise, d *SessionData) (statuses []string, counts []Sca
 // would hide what the room said.
 func ItemCounts(ex *Exercise, d *SessionData) (counts []ScaleCount, byRoom, unanswered int) {
 	statuses, counts, _ := ItemStatuses(ex, d)
+	byRoom, unanswered = unansweredOf(ex, d, statuses)
+	return counts, byRoom, unanswered
+}
+
+// unansweredOf counts, of the items without a status, those the room
+// rated and the rest.
+func unansweredOf(ex *Exercise, d *SessionData, statuses []string) (byRoom, unanswered int) {
 	room := RoomRatings(ex, d)
 	for i, st := range statuses {
 		if st != "" {
@@ -115,28 +122,30 @@ func ItemCounts(ex *Exercise, d *SessionData) (counts []ScaleCount, byRoom, unan
 			unanswered++
 		}
 	}
-	return counts, byRoom, unanswered
+	return byRoom, unanswered
 }
 
-// RatedByRoomOnly and NotAnswered name the last two counts of an
-// exercise's items, wherever the counts are shown.
-const (
-	RatedByRoomOnly = "rated by the room only"
-	NotAnswered     = "not answered"
-)
+// CountParts are the parts of an exercise's item counts wherever they are
+// shown: each option's count, then "rated by the room only" when the room
+// rated some, then "not answered" (always when alwaysUnanswered, else
+// only when some are).
+func CountParts(counts []ScaleCount, byRoom, unanswered int, alwaysUnanswered bool) []ScaleCount {
+	parts := slices.Clone(counts)
+	if byRoom > 0 {
+		parts = append(parts, ScaleCount{Option: "rated by the room only", Count: byRoom})
+	}
+	if unanswered > 0 || alwaysUnanswered {
+		parts = append(parts, ScaleCount{Option: "not answered", Count: unanswered})
+	}
+	return parts
+}
 
-// countsLine is "yes 3 · partly 1 · rated by the room only 1 · not
-// answered 2".
+// countsLine is "yes **3** · partly **1** · rated by the room only **1** ·
+// not answered **2**".
 func countsLine(counts []ScaleCount, byRoom, unanswered int) string {
 	var parts []string
-	for _, c := range counts {
+	for _, c := range CountParts(counts, byRoom, unanswered, false) {
 		parts = append(parts, MarkdownInline(c.Option)+" **"+strconv.Itoa(c.Count)+"**")
-	}
-	if byRoom > 0 {
-		parts = append(parts, RatedByRoomOnly+" **"+strconv.Itoa(byRoom)+"**")
-	}
-	if unanswered > 0 {
-		parts = append(parts, NotAnswered+" **"+strconv.Itoa(unanswered)+"**")
 	}
 	return strings.Join(parts, " · ")
 }
@@ -144,8 +153,8 @@ func countsLine(counts []ScaleCount, byRoom, unanswered int) string {
 // itemsTable lists each item with its status and note, and then the
 // counts per option; "" when no item has a status or a note.
 func itemsTable(ex *Exercise, d *SessionData, itemHeader, statusHeader string) string {
-	statuses, _, _ := ItemStatuses(ex, d)
-	counts, byRoom, unanswered := ItemCounts(ex, d)
+	statuses, counts, _ := ItemStatuses(ex, d)
+	byRoom, unanswered := unansweredOf(ex, d, statuses)
 	var rows [][]string
 	found := false
 	for i, it := range ex.Items {

@@ -186,13 +186,9 @@ func (s *captureSection) view(h *Host, w, ht int) string {
 	if s.list.items && len(h.env.Ex.Items) > 0 {
 		counts, byRoom, un := model.ItemCounts(h.env.Ex, &h.data)
 		var parts []string
-		for _, c := range counts {
+		for _, c := range model.CountParts(counts, byRoom, un, true) {
 			parts = append(parts, fmt.Sprintf("%s %d", model.SanitizeLine(c.Option), c.Count))
 		}
-		if byRoom > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", model.RatedByRoomOnly, byRoom))
-		}
-		parts = append(parts, fmt.Sprintf("%s %d", model.NotAnswered, un))
 		for _, l := range common.PackWith(parts, " · ", w) {
 			head = append(head, h.env.Theme.Dim.Render(l))
 		}
