@@ -329,10 +329,7 @@ func TestReviewLeaving(t *testing.T) {
 func TestReviewRetentionIsRemembered(t *testing.T) {
 	f := newReviewFixture(t)
 	d, r := reviewDriver(t, f, 100, 30)
-	d.Send(keyMsg("r"))
-	for range 8 {
-		d.Send(keyMsg("-"))
-	}
+	retentionAt4Months(d)
 	reviewHas(t, reviewView(d), "kept for 4 months")
 	if got, err := f.st.RetentionMonths(); err != nil || got != 4 {
 		t.Fatalf("remembered %d months (%v), want 4", got, err)
@@ -359,10 +356,7 @@ func TestReviewRetentionIsRemembered(t *testing.T) {
 func TestReviewRetentionAt80Columns(t *testing.T) {
 	f := newReviewFixture(t)
 	d, _ := reviewDriver(t, f, 80, 24)
-	d.Send(keyMsg("r"))
-	for range 8 {
-		d.Send(keyMsg("-"))
-	}
+	retentionAt4Months(d)
 	v := reviewView(d)
 	reviewHas(t, v, "it is remembered): those", "are past it.", "3 sessions past it", "Introduction")
 	if n := strings.Count(v, "\n") + 1; n > 24 {
@@ -372,5 +366,14 @@ func TestReviewRetentionAt80Columns(t *testing.T) {
 		if w := lipgloss.Width(line); w > 80 {
 			t.Errorf("a line of %d columns in a window of 80: %q", w, line)
 		}
+	}
+}
+
+// retentionAt4Months opens the retention view from the sessions list and
+// shortens the period from 12 months to 4.
+func retentionAt4Months(d *driver) {
+	d.Send(keyMsg("r"))
+	for range 8 {
+		d.Send(keyMsg("-"))
 	}
 }
