@@ -30,20 +30,27 @@ import (
 const gcPercent = 50
 
 // handBackAfter is how long after the last render a burst ends.
-var handBackAfter = 500 * time.Millisecond
+const handBackAfter = 500 * time.Millisecond
 
-// The runtime's hooks, replaced by tests.
+// timer is what a pending hand-back needs of a *time.Timer.
+type timer interface {
+	Reset(time.Duration) bool
+	Stop() bool
+}
+
+// The runtime's and the clock's hooks, replaced by tests.
 var (
 	setGCPercent = debug.SetGCPercent
 	handBack     = debug.FreeOSMemory
+	afterFunc    = func(d time.Duration, f func()) timer { return time.AfterFunc(d, f) }
 )
 
 // state is the process's one record of its renders.
 var state struct {
 	sync.Mutex
-	renders int         // renders so far
-	before  int         // the collector's target before the second render
-	timer   *time.Timer // ends the burst handBackAfter after the last render
+	renders int   // renders so far
+	before  int   // the collector's target before the second render
+	timer   timer // hands back handBackAfter after the last render
 }
 
 // Rendered says that a render is about to run. Every Markdown render of
@@ -56,7 +63,7 @@ func Rendered() {
 		state.before = setGCPercent(gcPercent)
 	}
 	if state.timer == nil {
-		state.timer = time.AfterFunc(handBackAfter, handBack)
+		state.timer = afterFunc(handBackAfter, func() { handBack() })
 		return
 	}
 	state.timer.Reset(handBackAfter)
